@@ -1,0 +1,119 @@
+// The JSON snapshot format ("sector-board/snapshot", version 1): the whole board in board order,
+// with when and from which document state it was taken. The same file imports back.
+import * as Y from 'yjs'
+import { fromBase64, toBase64 } from 'lib0/buffer'
+import { z } from 'zod'
+import { cardsOf, stagesOf, targetsOf, metaOf } from './doc.js'
+import { BoardError } from './errors.js'
+import type { Origin } from './origin.js'
+import { readCards, readMeta, readStages, readTargets } from './read.js'
+import {
+  CardSchema,
+  IdSchema,
+  LocalizedTextSchema,
+  StageSchema,
+  TargetSchema,
+  TimestampSchema,
+} from './schema.js'
+import { parseOrThrow } from './validate.js'
+import { milestoneMap } from './ops/milestones.js'
+
+export const SNAPSHOT_FORMAT = 'sector-board/snapshot'
+export const SNAPSHOT_VERSION = 1
+
+export const SnapshotSchema = z
+  .object({
+    format: z.literal(SNAPSHOT_FORMAT),
+    version: z.literal(SNAPSHOT_VERSION),
+    takenAt: TimestampSchema,
+    /** Base64 Yjs state vector of the document the snapshot was taken from. */
+    stateVector: z.base64(),
+    board: z.object({
+      id: IdSchema,
+      name: LocalizedTextSchema,
+      schemaVersion: z.number().int().positive(),
+      stages: z.array(StageSchema),
+      targets: z.array(TargetSchema),
+    }),
+    cards: z.array(CardSchema),
+  })
+  .superRefine((snapshot, ctx) => {
+    const stageIds = new Set<string>()
+    snapshot.board.stages.forEach((stage, i) => {
+      if (stageIds.has(stage.id))
+        ctx.addIssue({
+          code: 'custom',
+          message: `duplicate stage id ${stage.id}`,
+          path: ['board', 'stages', i, 'id'],
+        })
+      stageIds.add(stage.id)
+    })
+    const cardIds = new Set<string>()
+    snapshot.cards.forEach((card, i) => {
+      if (cardIds.has(card.id))
+        ctx.addIssue({
+          code: 'custom',
+          message: `duplicate card id ${card.id}`,
+          path: ['cards', i, 'id'],
+        })
+      cardIds.add(card.id)
+      if (!stageIds.has(card.placement.stage))
+        ctx.addIssue({
+          code: 'custom',
+          message: `unknown stage ${card.placement.stage}`,
+          path: ['cards', i, 'placement', 'stage'],
+        })
+    })
+  })
+export type Snapshot = z.infer<typeof SnapshotSchema>
+
+export function toSnapshot(doc: Y.Doc, takenAt: string = new Date().toISOString()): Snapshot {
+  const meta = readMeta(doc)
+  const stages = readStages(doc)
+  return {
+    format: SNAPSHOT_FORMAT,
+    version: SNAPSHOT_VERSION,
+    takenAt,
+    stateVector: toBase64(Y.encodeStateVector(doc)),
+    board: { ...meta, stages, targets: readTargets(doc) },
+    cards: readCards(doc, stages),
+  }
+}
+
+/** Validates untrusted JSON; errors name the JSON path of the first problem. */
+export function parseSnapshot(json: unknown): Snapshot {
+  return parseOrThrow(SnapshotSchema, json, 'invalid-snapshot')
+}
+
+/** Replaces the document's whole content with the snapshot's, in one transaction. */
+export function fromSnapshot(doc: Y.Doc, json: unknown, origin: Origin): Snapshot {
+  const snapshot = parseSnapshot(json)
+  const current = metaOf(doc).get('boardId')
+  if (current !== undefined && current !== snapshot.board.id)
+    throw new BoardError(
+      'invalid-snapshot',
+      `snapshot is of board ${snapshot.board.id}, not ${String(current)}`,
+      '$.board.id',
+    )
+  doc.transact(() => {
+    const meta = metaOf(doc)
+    meta.set('schemaVersion', snapshot.board.schemaVersion)
+    meta.set('boardId', snapshot.board.id)
+    meta.set('name', snapshot.board.name)
+    for (const map of [stagesOf(doc), cardsOf(doc), targetsOf(doc)] as Y.Map<unknown>[]) map.clear()
+    for (const { id, ...stage } of snapshot.board.stages)
+      stagesOf(doc).set(id, new Y.Map(Object.entries(stage)))
+    for (const target of snapshot.board.targets) targetsOf(doc).set(target.id, target)
+    for (const { id, title, notes, tags, milestones, ...scalars } of snapshot.cards) {
+      const card = new Y.Map<unknown>(Object.entries(scalars))
+      card.set('title', new Y.Text(title))
+      card.set('notes', new Y.Text(notes))
+      card.set('tags', Y.Array.from(tags))
+      card.set('milestones', Y.Array.from(milestones.map(milestoneMap)))
+      cardsOf(doc).set(id, card)
+    }
+  }, origin)
+  return snapshot
+}
+
+export { fromBase64 as decodeStateVector }
