@@ -1,0 +1,59 @@
+// Reads the environment once, in one place, into a typed configuration with sane defaults.
+import path from 'node:path'
+import { z } from 'zod'
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().optional(),
+  REDIS_URL: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(4 * 1024 * 1024),
+  ROOM_IDLE_MS: z.coerce.number().int().nonnegative().default(30_000),
+  COMPACT_EVERY: z.coerce.number().int().positive().default(500),
+  SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  CLIENT_DIR: z.string().default('./dist/client'),
+})
+
+export interface Config {
+  readonly port: number
+  readonly host: string
+  readonly dataDir: string
+  readonly sqliteFile: string
+  readonly databaseUrl: string | undefined
+  readonly redisUrl: string | undefined
+  readonly logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL']
+  readonly maxMessageBytes: number
+  readonly roomIdleMs: number
+  readonly compactEvery: number
+  readonly sqliteSynchronous: 'FULL' | 'NORMAL'
+  readonly clientDir: string
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new Error(`bad configuration: ${issue?.path.join('.')}: ${issue?.message}`)
+  }
+  const e = parsed.data
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    sqliteFile: path.join(e.DATA_DIR, 'sector-board.sqlite'),
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    logLevel: e.LOG_LEVEL,
+    maxMessageBytes: e.MAX_MESSAGE_BYTES,
+    roomIdleMs: e.ROOM_IDLE_MS,
+    compactEvery: e.COMPACT_EVERY,
+    sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+    clientDir: e.CLIENT_DIR,
+  }
+}

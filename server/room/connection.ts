@@ -1,0 +1,55 @@
+// One client's session in a board room, independent of the transport: it holds messages that
+// arrive while the room loads, and releases the room exactly once when the client goes.
+import type { Logger } from '../log.js'
+import { CloseCode, type Peer } from './peer.js'
+import type { Room } from './room.js'
+import type { Rooms } from './rooms.js'
+
+export type Connection =
+  | { state: 'joining'; pending: Uint8Array[] }
+  | { state: 'joined'; room: Room }
+  | { state: 'closed' }
+
+export interface ConnectionHandle {
+  receive(data: Uint8Array): void
+  /** The transport closed. */
+  closed(): void
+}
+
+export function openConnection(
+  rooms: Rooms,
+  boardId: string,
+  peer: Peer,
+  log: Logger,
+): ConnectionHandle {
+  let connection: Connection = { state: 'joining', pending: [] }
+
+  rooms.acquire(boardId).then(
+    (room) => {
+      if (connection.state !== 'joining') return rooms.release(boardId)
+      const pending = connection.pending
+      connection = { state: 'joined', room }
+      room.join(peer)
+      for (const data of pending) room.receive(peer, data)
+    },
+    (error: unknown) => {
+      log.error({ board: boardId, err: error }, 'board could not be loaded')
+      if (connection.state === 'joining') peer.close(CloseCode.internalError, 'board unavailable')
+      connection = { state: 'closed' }
+    },
+  )
+
+  return {
+    receive(data) {
+      if (connection.state === 'joining') connection.pending.push(data)
+      else if (connection.state === 'joined') connection.room.receive(peer, data)
+    },
+    closed() {
+      if (connection.state === 'joined') {
+        connection.room.leave(peer)
+        rooms.release(boardId)
+      }
+      connection = { state: 'closed' }
+    },
+  }
+}

@@ -1,0 +1,20 @@
+// Builds a board's Y.Doc from storage: the compacted state plus the log tail.
+import * as Y from 'yjs'
+import type { BoardStore } from '../storage/store.js'
+
+export interface LoadedBoard {
+  readonly doc: Y.Doc
+  readonly lastSeq: number
+  /** True when nothing was stored yet: the caller seeds the board. */
+  readonly empty: boolean
+}
+
+export async function loadBoardDoc(store: BoardStore, boardId: string): Promise<LoadedBoard> {
+  const stored = await store.load(boardId)
+  const doc = new Y.Doc({ gc: true })
+  doc.transact(() => {
+    if (stored.state) Y.applyUpdate(doc, stored.state)
+    for (const update of stored.updates) Y.applyUpdate(doc, update)
+  })
+  return { doc, lastSeq: stored.lastSeq, empty: !stored.state && stored.updates.length === 0 }
+}

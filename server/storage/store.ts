@@ -1,0 +1,20 @@
+// The storage seam: an append-only log of Yjs updates per board plus a compacted state.
+// Implementations (SQLite now, PostgreSQL later) all pass test/storage/contract.ts.
+
+export interface StoredBoard {
+  /** The merged state written by the last compaction, or null if never compacted. */
+  readonly state: Uint8Array | null
+  /** Updates appended after that compaction, in append order. */
+  readonly updates: Uint8Array[]
+  /** Sequence number of the last stored update (0 when none). */
+  readonly lastSeq: number
+}
+
+export interface BoardStore {
+  load(boardId: string): Promise<StoredBoard>
+  /** Durably appends one update; resolves with its sequence number once stored. */
+  append(boardId: string, update: Uint8Array): Promise<number>
+  /** Replaces the board's state with `state` and drops logged updates up to `throughSeq`. */
+  compact(boardId: string, state: Uint8Array, throughSeq: number): Promise<void>
+  close(): Promise<void>
+}
