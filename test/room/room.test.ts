@@ -1,0 +1,148 @@
+// The room core with in-memory peers: sync, store-before-broadcast, refusals, presence.
+import * as Y from 'yjs'
+import { describe, expect, it } from 'vitest'
+import { addCard, editCard } from '../../shared/ops/cards.js'
+import { readCards } from '../../shared/read.js'
+import { CloseCode } from '../../server/room/peer.js'
+import { Room } from '../../server/room/room.js'
+import { alice, bob, testBoard } from '../support/board.js'
+import { silentLog } from '../support/log.js'
+import { MemoryClient } from '../support/memory-client.js'
+import { instrumentedStore, type InstrumentedStore } from '../support/stores.js'
+
+function openRoom(store: InstrumentedStore = instrumentedStore(), failures: unknown[] = []) {
+  const doc = new Y.Doc()
+  const room = new Room({
+    boardId: 'software',
+    doc,
+    store,
+    log: silentLog,
+    lastSeq: 0,
+    compactEvery: 1000,
+    onFailure: (e) => failures.push(e),
+  })
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(testBoard(1)))
+  return { room, store, failures }
+}
+
+const titles = (doc: Y.Doc) => readCards(doc).map((c) => c.title)
+
+describe('room', () => {
+  it('a joining client receives the board, and edits reach every other client', async () => {
+    const { room } = openRoom()
+    const a = new MemoryClient(room)
+    const b = new MemoryClient(room)
+    await a.connect()
+    await b.connect()
+    expect(a.doc.getMap('stages').size).toBe(3)
+    const id = addCard(a.doc, { stage: 'engaging', title: '国际机器人中心' }, alice)
+    await b.sync()
+    expect(titles(b.doc)).toEqual(['国际机器人中心'])
+    editCard(b.doc, id, { title: '国际机器人中心 International Robot Center' }, bob)
+    await a.sync()
+    expect(titles(a.doc)).toEqual(['国际机器人中心 International Robot Center'])
+    expect(titles(room.doc)).toEqual(titles(a.doc))
+  })
+
+  it('stores an update before any other client hears of it', async () => {
+    const { room, store } = openRoom()
+    const a = new MemoryClient(room)
+    const b = new MemoryClient(room)
+    await a.connect()
+    await b.connect()
+    store.hold()
+    addCard(a.doc, { stage: 'engaging', title: 'held' }, alice)
+    // A client joining meanwhile must not get the unstored update either.
+    const late = new MemoryClient(room)
+    room.join(late.peer)
+    await new Promise((resolve) => setImmediate(resolve))
+    b.handleInbox()
+    late.handleInbox()
+    expect(titles(b.doc)).toEqual([])
+    expect(titles(late.doc)).toEqual([])
+    store.release()
+    await b.sync()
+    await late.sync()
+    expect(titles(b.doc)).toEqual(['held'])
+    expect(titles(late.doc)).toEqual(['held'])
+    const stored = await store.load('software')
+    const replay = new Y.Doc()
+    for (const u of stored.updates) Y.applyUpdate(replay, u)
+    expect(titles(replay)).toEqual(['held'])
+  })
+
+  it('refuses garbage, truncated and unknown messages, closing only that client and storing nothing', async () => {
+    const { room, store } = openRoom()
+    const good = new MemoryClient(room)
+    await good.connect()
+    const appendsBefore = store.calls.append
+    const bad: Uint8Array[] = [
+      new Uint8Array([0xff, 0xff, 0xff]),
+      new Uint8Array([0, 2, 50, 1, 2]), // sync update claiming 50 bytes, carrying 2
+      new Uint8Array([0, 2, 3, 9, 9, 9]), // a complete frame whose update is not a Yjs update
+      new Uint8Array([7]), // unknown message type
+      new Uint8Array([0, 0, 0, 42]), // trailing bytes
+    ]
+    for (const data of bad) {
+      const client = new MemoryClient(room)
+      await client.connect()
+      client.send(data)
+      expect(client.closed?.code).toBe(CloseCode.invalidPayload)
+      expect(client.closed?.reason).toMatch(/malformed|truncated|unknown|trailing/)
+    }
+    await room.flush()
+    expect(store.calls.append).toBe(appendsBefore)
+    addCard(good.doc, { stage: 'engaging', title: 'still works' }, alice)
+    await good.sync()
+    expect(titles(room.doc)).toEqual(['still works'])
+    expect(good.closed).toBeNull()
+  })
+
+  it('shares presence and removes a client’s presence when it leaves', async () => {
+    const { room } = openRoom()
+    const a = new MemoryClient(room)
+    const b = new MemoryClient(room)
+    await a.connect()
+    await b.connect()
+    a.setPresence({ user: { name: '王伟' }, editing: 'software-01' })
+    await b.sync()
+    expect(b.awareness.getStates().get(a.doc.clientID)).toEqual({
+      user: { name: '王伟' },
+      editing: 'software-01',
+    })
+    a.leave()
+    await b.sync()
+    expect(b.awareness.getStates().has(a.doc.clientID)).toBe(false)
+  })
+
+  it('closes every client when storage fails, so none believes an unstored edit is safe', async () => {
+    const failures: unknown[] = []
+    const { room, store } = openRoom(instrumentedStore(), failures)
+    const a = new MemoryClient(room)
+    const b = new MemoryClient(room)
+    await a.connect()
+    await b.connect()
+    store.failNextAppend()
+    addCard(a.doc, { stage: 'engaging', title: 'lost?' }, alice)
+    await room.flush()
+    expect(a.closed?.code).toBe(CloseCode.internalError)
+    expect(b.closed?.code).toBe(CloseCode.internalError)
+    b.inbox.length = 0
+    expect(titles(b.doc)).toEqual([])
+    expect(failures).toHaveLength(1)
+  })
+
+  it('compaction stores the merged state and drops the covered log', async () => {
+    const { room, store } = openRoom()
+    const a = new MemoryClient(room)
+    await a.connect()
+    addCard(a.doc, { stage: 'engaging', title: 'one' }, alice)
+    addCard(a.doc, { stage: 'engaging', title: 'two' }, alice)
+    await room.compact()
+    const stored = await store.load('software')
+    expect(stored.updates).toHaveLength(0)
+    const replay = new Y.Doc()
+    Y.applyUpdate(replay, stored.state as Uint8Array)
+    expect(titles(replay)).toEqual(['one', 'two'])
+  })
+})
