@@ -1,0 +1,67 @@
+// Real servers for integration tests: in-process on a random loopback port, or as a child
+// process (for kill -9), each with its own data folder.
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import readline from 'node:readline'
+import { readConfig } from '../../server/config.js'
+import { startServer, type RunningServer } from '../../server/server.js'
+import { silentLog } from './log.js'
+
+export function tempDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'sector-board-it-'))
+}
+
+export function testEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...extra }
+}
+
+export function startTestServer(
+  dataDir: string,
+  extra: Record<string, string> = {},
+): Promise<RunningServer> {
+  return startServer(readConfig(testEnv(dataDir, extra)), { log: silentLog })
+}
+
+export interface ChildServer {
+  readonly url: string
+  readonly child: ChildProcess
+}
+
+const repoRoot = path.resolve(import.meta.dirname, '../..')
+
+/** Starts `server/main.ts` in a child process and resolves once it logs its URL. */
+export function startChildServer(dataDir: string): Promise<ChildServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: repoRoot,
+    env: { ...process.env, ...testEnv(dataDir, { LOG_LEVEL: 'info' }) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  return new Promise((resolve, reject) => {
+    const lines = readline.createInterface({ input: child.stdout as NodeJS.ReadableStream })
+    const timer = setTimeout(() => reject(new Error('child server did not start in 20 s')), 20_000)
+    lines.on('line', (line) => {
+      try {
+        const entry = JSON.parse(line) as { msg?: string; url?: string }
+        if (entry.msg === 'sector board listening' && entry.url) {
+          clearTimeout(timer)
+          resolve({ url: entry.url, child })
+        }
+      } catch {
+        // not a log line
+      }
+    })
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`child server exited early with ${code}`))
+    })
+  })
+}
+
+export function killHard(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve())
+    child.kill('SIGKILL')
+  })
+}
