@@ -60,6 +60,7 @@ export function startChildServer(dataDir: string): Promise<ChildServer> {
 }
 
 export function killHard(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
   return new Promise((resolve) => {
     child.once('exit', () => resolve())
     child.kill('SIGKILL')
