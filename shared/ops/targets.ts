@@ -1,7 +1,7 @@
 // Target operations: set (create or replace) and remove a board's yearly targets. A target is one
 // atomic value; its progress is typed in or counted from cards (see read.ts targetProgress).
 import type * as Y from 'yjs'
-import { z } from 'zod'
+import type { z } from 'zod'
 import { targetsOf } from '../doc.js'
 import { BoardError } from '../errors.js'
 import { originOf, type OpContext } from '../origin.js'

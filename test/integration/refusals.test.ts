@@ -48,7 +48,9 @@ describe('refusals', () => {
   })
 
   it('closes a connection that sends garbage bytes, with a reason, and stores nothing', async () => {
-    const before = await (await fetch(`${server.url}/api/boards/manufacturing/snapshot`)).json()
+    const before = (await (
+      await fetch(`${server.url}/api/boards/manufacturing/snapshot`)
+    ).json()) as object
     const socket = await rawSocket(server.url, 'manufacturing')
     const closed = closeOf(socket)
     socket.send(Buffer.from([0, 2, 5, 0xde, 0xad, 0xbe, 0xef, 0x00]))
@@ -64,7 +66,9 @@ describe('refusals', () => {
     text.send('hello')
     expect((await textClosed).code).toBe(1003)
 
-    const after = await (await fetch(`${server.url}/api/boards/manufacturing/snapshot`)).json()
+    const after = (await (
+      await fetch(`${server.url}/api/boards/manufacturing/snapshot`)
+    ).json()) as object
     expect({ ...after, takenAt: '' }).toEqual({ ...before, takenAt: '' })
     await goodClientStillSyncs('after garbage')
   })
