@@ -5,6 +5,9 @@ import { CloseCode, type Peer } from './peer.js'
 import type { Room } from './room.js'
 import type { Rooms } from './rooms.js'
 
+/** Messages held while a board loads; a client that floods before it has even joined is cut off. */
+export const MAX_PENDING_MESSAGES = 256
+
 export type Connection =
   | { state: 'joining'; pending: Uint8Array[] }
   | { state: 'joined'; room: Room }
@@ -41,8 +44,13 @@ export function openConnection(
 
   return {
     receive(data) {
-      if (connection.state === 'joining') connection.pending.push(data)
-      else if (connection.state === 'joined') connection.room.receive(peer, data)
+      if (connection.state === 'joining') {
+        connection.pending.push(data)
+        if (connection.pending.length > MAX_PENDING_MESSAGES) {
+          connection = { state: 'closed' }
+          peer.close(CloseCode.policyViolation, 'too many messages before the board loaded')
+        }
+      } else if (connection.state === 'joined') connection.room.receive(peer, data)
     },
     closed() {
       if (connection.state === 'joined') {

@@ -1,0 +1,83 @@
+// A client session while its board loads: buffered messages, early disconnects, floods.
+import { describe, expect, it, vi } from 'vitest'
+import { addCard } from '../../shared/ops/cards.js'
+import { readCards } from '../../shared/read.js'
+import { seedBoard } from '../../shared/seed/index.js'
+import { isBoardId } from '../../shared/sectors.js'
+import { MAX_PENDING_MESSAGES, openConnection } from '../../server/room/connection.js'
+import { CloseCode, type Peer } from '../../server/room/peer.js'
+import { encodeUpdate } from '../../server/room/protocol.js'
+import { Rooms } from '../../server/room/rooms.js'
+import * as Y from 'yjs'
+import { alice } from '../support/board.js'
+import { silentLog } from '../support/log.js'
+import { instrumentedStore } from '../support/stores.js'
+
+function setup() {
+  const store = instrumentedStore()
+  const rooms = new Rooms({
+    store,
+    log: silentLog,
+    isKnownBoard: isBoardId,
+    seed: (room) => isBoardId(room.boardId) && seedBoard(room.doc, room.boardId),
+    migrate: () => undefined,
+    idleMs: 60_000,
+    compactEvery: 1000,
+  })
+  const closed: { code: number; reason: string }[] = []
+  const peer: Peer = {
+    send: () => undefined,
+    close: (code, reason) => closed.push({ code, reason }),
+  }
+  return { rooms, store, peer, closed }
+}
+
+/** An update adding one card, made against a fresh copy of the seeded board. */
+async function cardUpdate(rooms: Rooms, title: string): Promise<Uint8Array> {
+  const base = await rooms.use('energy-materials', (room) => Y.encodeStateAsUpdate(room.doc))
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, base)
+  const before = Y.encodeStateVector(doc)
+  addCard(doc, { stage: 'engaging', title }, alice)
+  return Y.encodeStateAsUpdate(doc, before)
+}
+
+describe('connection', () => {
+  it('applies messages sent while the board was still loading, in order', async () => {
+    const { rooms, peer } = setup()
+    const update = await cardUpdate(rooms, '石墨烯 early bird')
+    await rooms.closeAll()
+    const connection = openConnection(rooms, 'energy-materials', peer, silentLog)
+    connection.receive(encodeUpdate(update))
+    const titles = await rooms.use('energy-materials', async (room) => {
+      await room.flush()
+      return readCards(room.doc).map((c) => c.title)
+    })
+    expect(titles).toContain('石墨烯 early bird')
+  })
+
+  it('releases the room when the client leaves before the board loaded', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    try {
+      const { rooms, peer } = setup()
+      const connection = openConnection(rooms, 'energy-materials', peer, silentLog)
+      connection.closed()
+      await rooms.use('energy-materials', () => undefined)
+      expect(rooms.loadedBoards).toEqual(['energy-materials'])
+      // Nobody holds the room any more, so it unloads once idle.
+      await vi.advanceTimersByTimeAsync(60_000)
+      expect(rooms.loadedBoards).toEqual([])
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('cuts off a client that floods before its board has loaded', () => {
+    const { rooms, peer, closed } = setup()
+    const connection = openConnection(rooms, 'energy-materials', peer, silentLog)
+    for (let i = 0; i <= MAX_PENDING_MESSAGES; i++) connection.receive(new Uint8Array([3]))
+    expect(closed).toEqual([
+      { code: CloseCode.policyViolation, reason: 'too many messages before the board loaded' },
+    ])
+  })
+})
