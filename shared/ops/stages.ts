@@ -7,7 +7,7 @@ import { stagesOf, type StageMap } from '../doc.js'
 import { BoardError } from '../errors.js'
 import { originOf, type OpContext } from '../origin.js'
 import { ranksForInsert } from '../rank.js'
-import { readStages } from '../read.js'
+import { readCards, readStages } from '../read.js'
 import { IdSchema, LocalizedTextSchema, StageSchema } from '../schema.js'
 import { parseOrThrow } from '../validate.js'
 
@@ -62,4 +62,13 @@ export function setWipLimit(doc: Y.Doc, id: string, limit: number | null, ctx: O
   const value = parseOrThrow(StageSchema.shape.wipLimit, limit)
   const stage = getStageMap(doc, id)
   doc.transact(() => stage.set('wipLimit', value), originOf(ctx))
+}
+
+/** Removes an empty stage. Cards (archived ones too) must be moved out first, so none is orphaned. */
+export function removeStage(doc: Y.Doc, id: string, ctx: OpContext): void {
+  getStageMap(doc, id)
+  const holding = readCards(doc).filter((c) => c.placement.stage === id).length
+  if (holding > 0)
+    throw new BoardError('conflict', `stage ${id} still holds ${holding} card(s); move them first`)
+  doc.transact(() => stagesOf(doc).delete(id), originOf(ctx))
 }

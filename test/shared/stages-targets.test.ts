@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { addStage, moveStage, renameStage, setWipLimit } from '../../shared/ops/stages.js'
+import {
+  addStage,
+  moveStage,
+  removeStage,
+  renameStage,
+  setWipLimit,
+} from '../../shared/ops/stages.js'
 import { removeTarget, setTarget } from '../../shared/ops/targets.js'
-import { addCard, archiveCard } from '../../shared/ops/cards.js'
+import { addCard, archiveCard, moveCard } from '../../shared/ops/cards.js'
 import { readCards, readStages, readTargets, targetProgress } from '../../shared/read.js'
 import { alice, testBoard } from '../support/board.js'
 
@@ -24,6 +30,17 @@ describe('stage operations', () => {
       ['signed', 'Contract signed', null],
       ['completed', 'Completed', null],
     ])
+  })
+
+  it('removes a stage only once no card is in it', () => {
+    const doc = testBoard()
+    const id = addCard(doc, { stage: 'signed', title: 'still here' }, alice)
+    archiveCard(doc, id, alice)
+    expect(() => removeStage(doc, 'signed', alice)).toThrow('still holds 1 card')
+    expect(readStages(doc).map((s) => s.id)).toContain('signed')
+    moveCard(doc, id, { stage: 'engaging', index: 0 }, alice)
+    removeStage(doc, 'signed', alice)
+    expect(readStages(doc).map((s) => s.id)).toEqual(['engaging', 'operating'])
   })
 
   it('refuses bad stage input', () => {
