@@ -54,9 +54,17 @@ export async function startServer(
     port,
     rooms,
     async close() {
-      for (const client of wss.clients) client.close(1001, 'server shutting down')
-      await new Promise<void>((resolve) => server.close(() => resolve()))
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
       await rooms.closeAll()
+      for (const client of wss.clients) client.close(1001, 'server shutting down')
+      // Clients that do not complete the close handshake in time are cut off.
+      const cutOff = setTimeout(() => {
+        for (const client of wss.clients) client.terminate()
+      }, 2_000)
+      wss.close()
+      if ('closeAllConnections' in server) server.closeAllConnections()
+      await closed
+      clearTimeout(cutOff)
       await store.close()
     },
   }

@@ -12,6 +12,8 @@ export interface OpContext {
   readonly at?: string
   /** Defaults to a user origin for `actor`; seeding, imports and migrations pass their own. */
   readonly origin?: Origin
+  /** Random source for rank jitter (uint32); seeding passes a fixed one to stay deterministic. */
+  readonly random?: () => number
 }
 
 export function originOf(ctx: OpContext): Origin {

@@ -1,7 +1,20 @@
 // Fractional ranks order cards within a stage (and stages within a board). Order is (rank, id),
-// so two cards dropped at the same spot by different people get the same rank and still sort
-// the same way on every screen.
+// so even two cards given the same rank by different people sort the same way on every screen.
 import { generateKeyBetween } from 'fractional-indexing'
+import { uint32 } from 'lib0/random'
+
+const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
+
+/**
+ * Appends two random digits (never ending in "0", which fractional-indexing forbids), so two
+ * people dropping at the same spot at once almost never produce the same rank and nobody's card
+ * needs re-ranking. Falls back to the plain key if the suffix would reach `upper`.
+ */
+export function jitter(key: string, upper: string | null, random: () => number = uint32): string {
+  const suffix = `${DIGITS[random() % 62]}${DIGITS[1 + (random() % 61)]}`
+  const candidate = key + suffix
+  return upper === null || candidate < upper ? candidate : key
+}
 
 export interface Ranked {
   readonly id: string
@@ -25,12 +38,14 @@ export function rankAfter(last: string | null): string {
 export function ranksForInsert(
   siblings: readonly Ranked[],
   index: number,
+  random: () => number = uint32,
 ): { rank: string; rerank: Ranked[] } {
   const at = Math.max(0, Math.min(index, siblings.length))
   const before = siblings[at - 1]?.rank ?? null
   const after = siblings[at]
   if (!after || before === null || before < after.rank) {
-    return { rank: generateKeyBetween(before, after?.rank ?? null), rerank: [] }
+    const upper = after?.rank ?? null
+    return { rank: jitter(generateKeyBetween(before, upper), upper, random), rerank: [] }
   }
   // Tie: push every following sibling that shares `before` past the new item, keeping their order.
   const nextDistinct = siblings.slice(at).find((s) => s.rank > before)?.rank ?? null

@@ -1,5 +1,6 @@
 // Validation schemas for everything a board holds. The snapshot format, operation inputs and the
 // JSON Schema file are all derived from these, so there is one definition of each field.
+import { generateKeyBetween } from 'fractional-indexing'
 import { z } from 'zod'
 
 export const IdSchema = z
@@ -19,7 +20,21 @@ export const DecimalSchema = z
 
 export const IsoDateSchema = z.iso.date()
 export const TimestampSchema = z.iso.datetime({ offset: true })
-export const RankSchema = z.string().min(1).max(200)
+/** A fractional-indexing key: an integer part led by a letter, then base-62 digits. */
+export const RankSchema = z
+  .string()
+  .max(200)
+  .regex(/^[A-Za-z][0-9A-Za-z]*$/, 'a fractional-indexing rank such as "a0"')
+  .refine(isValidRank, 'not a valid fractional-indexing rank')
+
+function isValidRank(rank: string): boolean {
+  try {
+    generateKeyBetween(rank, null)
+    return true
+  } catch {
+    return false
+  }
+}
 
 export const RISKS = ['on-track', 'at-risk', 'blocked'] as const
 export const RiskSchema = z.enum(RISKS)

@@ -3,7 +3,7 @@
 import * as Y from 'yjs'
 import { fromBase64, toBase64 } from 'lib0/buffer'
 import { z } from 'zod'
-import { cardsOf, stagesOf, targetsOf, metaOf } from './doc.js'
+import { cardsOf, stagesOf, targetsOf, metaOf, SCHEMA_VERSION } from './doc.js'
 import { BoardError } from './errors.js'
 import type { Origin } from './origin.js'
 import { readCards, readMeta, readStages, readTargets } from './read.js'
@@ -31,13 +31,15 @@ export const SnapshotSchema = z
     board: z.object({
       id: IdSchema,
       name: LocalizedTextSchema,
-      schemaVersion: z.number().int().positive(),
+      schemaVersion: z.number().int().min(1).max(SCHEMA_VERSION),
       stages: z.array(StageSchema),
       targets: z.array(TargetSchema),
     }),
     cards: z.array(CardSchema),
   })
   .superRefine((snapshot, ctx) => {
+    // A card may name a stage that is not listed: one removed while someone moved the card into
+    // it. Such cards are kept (and shown as unplaced) rather than dropped.
     const stageIds = new Set<string>()
     snapshot.board.stages.forEach((stage, i) => {
       if (stageIds.has(stage.id))
@@ -57,12 +59,6 @@ export const SnapshotSchema = z
           path: ['cards', i, 'id'],
         })
       cardIds.add(card.id)
-      if (!stageIds.has(card.placement.stage))
-        ctx.addIssue({
-          code: 'custom',
-          message: `unknown stage ${card.placement.stage}`,
-          path: ['cards', i, 'placement', 'stage'],
-        })
     })
   })
 export type Snapshot = z.infer<typeof SnapshotSchema>

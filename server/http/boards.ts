@@ -21,7 +21,11 @@ export function boardRoutes(rooms: Rooms): Hono<BoardEnv> {
 
   app.get('/:boardId/snapshot', requireBoard, async (c) => {
     const boardId = c.get('boardId')
-    const snapshot = await rooms.use(boardId, (room) => toSnapshot(room.doc))
+    // Flushed first: the export holds nothing that is not yet stored.
+    const snapshot = await rooms.use(boardId, async (room) => {
+      await room.flush()
+      return toSnapshot(room.doc)
+    })
     c.header('Content-Disposition', `inline; filename="${boardId}-snapshot.json"`)
     return c.json(snapshot)
   })

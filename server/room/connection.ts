@@ -29,7 +29,7 @@ export function openConnection(
 
   rooms.acquire(boardId).then(
     (room) => {
-      if (connection.state !== 'joining') return rooms.release(boardId)
+      if (connection.state !== 'joining') return rooms.release(room)
       const pending = connection.pending
       connection = { state: 'joined', room }
       room.join(peer)
@@ -55,7 +55,7 @@ export function openConnection(
     closed() {
       if (connection.state === 'joined') {
         connection.room.leave(peer)
-        rooms.release(boardId)
+        rooms.release(connection.room)
       }
       connection = { state: 'closed' }
     },

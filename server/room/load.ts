@@ -5,6 +5,7 @@ import type { BoardStore } from '../storage/store.js'
 export interface LoadedBoard {
   readonly doc: Y.Doc
   readonly lastSeq: number
+  readonly compactedSeq: number
   /** True when nothing was stored yet: the caller seeds the board. */
   readonly empty: boolean
 }
@@ -16,5 +17,10 @@ export async function loadBoardDoc(store: BoardStore, boardId: string): Promise<
     if (stored.state) Y.applyUpdate(doc, stored.state)
     for (const update of stored.updates) Y.applyUpdate(doc, update)
   })
-  return { doc, lastSeq: stored.lastSeq, empty: !stored.state && stored.updates.length === 0 }
+  return {
+    doc,
+    lastSeq: stored.lastSeq,
+    compactedSeq: stored.throughSeq,
+    empty: !stored.state && stored.updates.length === 0,
+  }
 }

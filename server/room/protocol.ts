@@ -10,7 +10,7 @@ export const SyncStep = { step1: 0, step2: 1, update: 2 } as const
 export type ClientMessage =
   | { readonly type: 'sync-step1'; readonly stateVector: Uint8Array }
   | { readonly type: 'sync-update'; readonly update: Uint8Array }
-  | { readonly type: 'awareness'; readonly update: Uint8Array }
+  | { readonly type: 'awareness'; readonly update: Uint8Array; readonly clients: number[] }
   | { readonly type: 'query-awareness' }
   | { readonly type: 'auth' }
 
@@ -48,8 +48,10 @@ function readMessage(decoder: decoding.Decoder): ClientMessage {
         return { type: 'sync-update', update: payload }
       throw new ProtocolError(`unknown sync step ${step}`)
     }
-    case MessageType.awareness:
-      return { type: 'awareness', update: decoding.readVarUint8Array(decoder) }
+    case MessageType.awareness: {
+      const update = decoding.readVarUint8Array(decoder)
+      return { type: 'awareness', update, clients: awarenessClientIds(update) }
+    }
     case MessageType.queryAwareness:
       return { type: 'query-awareness' }
     case MessageType.auth:
@@ -70,11 +72,31 @@ function checkUpdate(update: Uint8Array): void {
   }
 }
 
+/**
+ * The client ids an awareness update speaks for. Reads the whole update (varUint count, then per
+ * client: varUint id, varUint clock, varString JSON state), so a malformed one is refused before
+ * any part of it is applied.
+ */
+export function awarenessClientIds(update: Uint8Array): number[] {
+  try {
+    const decoder = decoding.createDecoder(update)
+    const count = decoding.readVarUint(decoder)
+    const ids: number[] = []
+    for (let i = 0; i < count; i++) {
+      ids.push(decoding.readVarUint(decoder))
+      decoding.readVarUint(decoder)
+      JSON.parse(decoding.readVarString(decoder))
+    }
+    if (decoding.hasContent(decoder)) throw new Error('trailing bytes')
+    return ids
+  } catch {
+    throw new ProtocolError('malformed awareness update')
+  }
+}
+
 function checkStateVector(stateVector: Uint8Array): void {
   try {
-    const decoder = decoding.createDecoder(stateVector)
     Y.decodeStateVector(stateVector)
-    void decoder
   } catch {
     throw new ProtocolError('malformed state vector')
   }

@@ -2,6 +2,7 @@
 // appended to the store before any peer hears of it; broadcasts keep the order of stores.
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
+import { findViolation } from '../../shared/integrity.js'
 import type { Logger } from '../log.js'
 import type { BoardStore } from '../storage/store.js'
 import { CloseCode, type Peer } from './peer.js'
@@ -21,11 +22,22 @@ export interface RoomOptions {
   readonly log: Logger
   /** Sequence number of the last update already in the store for this doc. */
   readonly lastSeq: number
+  /** Sequence number the stored state was compacted through. */
+  readonly compactedSeq: number
   /** Compact the log into the state after this many appended updates. */
   readonly compactEvery: number
-  /** Called once if storage fails; the owner then evicts the room. */
+  /** Called once when the room can no longer serve (storage failed, or its doc is tainted). */
   readonly onFailure: (error: unknown) => void
 }
+
+/**
+ * open: serving. tainted: a refused update reached the doc; work accepted before it still gets
+ * stored, then the room closes. failed: storage failed; nothing more is stored or sent.
+ */
+type RoomHealth =
+  | { readonly kind: 'open' }
+  | { readonly kind: 'tainted'; readonly error: Error }
+  | { readonly kind: 'failed'; readonly error: Error }
 
 interface PeerState {
   /** Awareness client ids this peer has announced, removed when it leaves. */
@@ -42,17 +54,21 @@ export class Room {
   private pipeline: Promise<void> = Promise.resolve()
   private lastSeq: number
   private compactedSeq: number
-  private failed = false
+  private health: RoomHealth = { kind: 'open' }
+  private shutDown = false
+  /** While a client's update is applied, the updates it produces wait here until it is checked. */
+  private incoming: { updates: Uint8Array[]; violation: string | null } | null = null
 
   constructor(opts: RoomOptions) {
     this.opts = opts
     this.boardId = opts.boardId
     this.doc = opts.doc
     this.lastSeq = opts.lastSeq
-    this.compactedSeq = 0
+    this.compactedSeq = opts.compactedSeq
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     this.awareness.setLocalState(null)
     this.doc.on('update', this.onDocUpdate)
+    this.doc.on('afterTransaction', this.onAfterTransaction)
     this.awareness.on('update', this.onAwarenessUpdate)
   }
 
@@ -60,7 +76,12 @@ export class Room {
     return this.peers.size
   }
 
+  get failed(): boolean {
+    return this.health.kind !== 'open'
+  }
+
   join(peer: Peer): void {
+    if (this.failed) return peer.close(CloseCode.internalError, 'board unavailable, reconnect')
     this.peers.set(peer, { awarenessIds: new Set() })
     peer.send(encodeSyncStep1(this.doc))
     // The full state goes out only after pending stores, so no peer sees an unstored update.
@@ -73,8 +94,7 @@ export class Room {
   }
 
   receive(peer: Peer, data: Uint8Array): void {
-    const state = this.peers.get(peer)
-    if (!state || this.failed) return
+    if (!this.peers.has(peer) || this.failed) return
     try {
       const message = decodeClientMessage(data)
       switch (message.type) {
@@ -86,10 +106,10 @@ export class Room {
           break
         }
         case 'sync-update':
-          Y.applyUpdate(this.doc, message.update, peer)
+          this.applyClientUpdate(peer, message.update)
           break
         case 'awareness':
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, peer)
+          this.applyClientAwareness(peer, message.update, message.clients)
           break
         case 'query-awareness':
           peer.send(
@@ -104,10 +124,7 @@ export class Room {
           break
       }
     } catch (error) {
-      const reason = error instanceof ProtocolError ? error.message : 'message could not be applied'
-      this.opts.log.warn({ board: this.boardId, reason }, 'refused client message')
-      this.leave(peer)
-      peer.close(CloseCode.invalidPayload, reason)
+      this.refuse(peer, error instanceof ProtocolError ? error.message : 'message refused')
     }
   }
 
@@ -115,13 +132,14 @@ export class Room {
     const state = this.peers.get(peer)
     if (!state) return
     this.peers.delete(peer)
-    if (state.awarenessIds.size > 0)
+    if (state.awarenessIds.size > 0 && !this.shutDown)
       awarenessProtocol.removeAwarenessStates(this.awareness, [...state.awarenessIds], null)
   }
 
-  /** Resolves once everything received so far is stored and broadcast. */
-  flush(): Promise<void> {
-    return this.pipeline
+  /** Resolves once everything received so far is stored and broadcast; rejects if the room failed. */
+  async flush(): Promise<void> {
+    await this.pipeline
+    if (this.health.kind !== 'open') throw this.health.error
   }
 
   /** Stores the merged state and drops the log it covers; runs in order with appends. */
@@ -132,26 +150,81 @@ export class Room {
       await this.opts.store.compact(this.boardId, Y.encodeStateAsUpdate(this.doc), throughSeq)
       this.compactedSeq = throughSeq
     })
-    return this.pipeline
+    return this.flush()
   }
 
-  /** Closes every peer; the caller has flushed first if it wants the state kept. */
+  /** Closes every peer and stops listening; the caller has flushed first if it wants the state kept. */
   close(code: number, reason: string): void {
     for (const peer of [...this.peers.keys()]) {
       this.leave(peer)
       peer.close(code, reason)
     }
     this.doc.off('update', this.onDocUpdate)
+    this.doc.off('afterTransaction', this.onAfterTransaction)
     this.awareness.off('update', this.onAwarenessUpdate)
     this.awareness.destroy()
   }
 
+  /**
+   * Applies a client's update, then stores and relays it only if it applied cleanly and left the
+   * board well-formed. Yjs cannot roll back, so a refused update taints the in-memory doc: the
+   * room then closes (after storing what came before) and is reloaded from the store.
+   */
+  private applyClientUpdate(peer: Peer, update: Uint8Array): void {
+    const incoming: NonNullable<Room['incoming']> = { updates: [], violation: null }
+    this.incoming = incoming
+    try {
+      Y.applyUpdate(this.doc, update, peer)
+    } catch {
+      incoming.violation = 'update could not be applied'
+    } finally {
+      this.incoming = null
+    }
+    if (incoming.violation) {
+      this.refuse(peer, incoming.violation)
+      if (incoming.updates.length > 0)
+        this.taint(new Error(`refused update: ${incoming.violation}`))
+      return
+    }
+    for (const applied of incoming.updates) this.persistAndRelay(applied, peer)
+  }
+
+  /**
+   * A connection owns the awareness ids it announces. An id announced from a new connection moves
+   * there: a client that reconnects before its old socket is noticed dead keeps its presence.
+   */
+  private applyClientAwareness(peer: Peer, update: Uint8Array, clients: readonly number[]): void {
+    const own = this.peers.get(peer)?.awarenessIds
+    if (!own) return
+    for (const state of this.peers.values())
+      if (state.awarenessIds !== own) for (const id of clients) state.awarenessIds.delete(id)
+    for (const id of clients) own.add(id)
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer)
+  }
+
+  private refuse(peer: Peer, reason: string): void {
+    this.opts.log.warn({ board: this.boardId, reason }, 'refused client message')
+    this.leave(peer)
+    peer.close(CloseCode.invalidPayload, reason)
+  }
+
+  private readonly onAfterTransaction = (transaction: Y.Transaction): void => {
+    if (this.incoming && !this.incoming.violation)
+      this.incoming.violation = findViolation(this.doc, transaction)
+  }
+
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (this.incoming) this.incoming.updates.push(update)
+    else this.persistAndRelay(update, origin)
+  }
+
+  private persistAndRelay(update: Uint8Array, origin: unknown): void {
     const message = encodeUpdate(update)
     this.enqueue(async () => {
       this.lastSeq = await this.opts.store.append(this.boardId, update)
       for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message)
-      if (this.lastSeq - this.compactedSeq >= this.opts.compactEvery) void this.compact()
+      if (this.lastSeq - this.compactedSeq >= this.opts.compactEvery)
+        void this.compact().catch(() => undefined)
     })
   }
 
@@ -160,27 +233,42 @@ export class Room {
     origin: unknown,
   ): void => {
     const changed = [...change.added, ...change.updated, ...change.removed]
-    const owner = origin instanceof Object ? this.peers.get(origin as Peer) : undefined
-    if (owner) {
-      for (const id of change.added) owner.awarenessIds.add(id)
-      for (const id of change.removed) owner.awarenessIds.delete(id)
-    }
+    const owner = this.peers.get(origin as Peer)
+    if (owner) for (const id of change.removed) owner.awarenessIds.delete(id)
     const message = encodeAwareness(
       awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
     )
     for (const peer of this.peers.keys()) peer.send(message)
   }
 
+  /** Stops taking messages, lets already accepted work finish storing, then closes the room. */
+  private taint(error: Error): void {
+    if (this.health.kind !== 'open') return
+    this.health = { kind: 'tainted', error }
+    this.opts.log.error(
+      { board: this.boardId, err: error },
+      'room closing; it reloads from storage',
+    )
+    this.pipeline = this.pipeline.then(() => this.shutDownAfter(error))
+  }
+
+  private shutDownAfter(error: Error): void {
+    if (this.shutDown) return
+    this.shutDown = true
+    this.close(CloseCode.internalError, 'board reloading, reconnect to resync')
+    this.opts.onFailure(error)
+  }
+
   private enqueue(task: () => void | Promise<void>): void {
     this.pipeline = this.pipeline.then(async () => {
-      if (this.failed) return
+      if (this.health.kind === 'failed') return
       try {
         await task()
-      } catch (error) {
-        this.failed = true
-        this.opts.log.error({ board: this.boardId, err: error }, 'storage failed; closing room')
-        this.close(CloseCode.internalError, 'storage unavailable, reconnect to resync')
-        this.opts.onFailure(error)
+      } catch (cause) {
+        const error = new Error('storage failed', { cause })
+        this.health = { kind: 'failed', error }
+        this.opts.log.error({ board: this.boardId, err: cause }, 'storage failed; closing room')
+        this.shutDownAfter(error)
       }
     })
   }

@@ -1,9 +1,11 @@
 // Owns every room's lifecycle: a board loads once however many clients connect at once, and an
 // idle room unloads only after its updates are stored and compacted. A connection that arrives
 // while a room is unloading waits for the unload to finish, then gets a freshly loaded room.
+// Holders release the exact room they acquired, so a late release never touches a newer room.
 import type { Logger } from '../log.js'
 import type { BoardStore } from '../storage/store.js'
 import { loadBoardDoc } from './load.js'
+import { CloseCode } from './peer.js'
 import { Room } from './room.js'
 
 export interface RoomsOptions {
@@ -19,10 +21,23 @@ export interface RoomsOptions {
   readonly compactEvery: number
 }
 
-type Entry =
-  | { state: 'loading'; ready: Promise<Room>; users: number }
-  | { state: 'active'; room: Room; ready: Promise<Room>; users: number; idleTimer?: NodeJS.Timeout }
-  | { state: 'unloading'; done: Promise<void> }
+interface LoadingEntry {
+  readonly state: 'loading'
+  readonly ready: Promise<Room>
+  users: number
+}
+interface ActiveEntry {
+  readonly state: 'active'
+  readonly room: Room
+  readonly ready: Promise<Room>
+  users: number
+  idleTimer?: NodeJS.Timeout
+}
+interface UnloadingEntry {
+  readonly state: 'unloading'
+  readonly done: Promise<void>
+}
+type Entry = LoadingEntry | ActiveEntry | UnloadingEntry
 
 export class UnknownBoardError extends Error {
   override name = 'UnknownBoardError'
@@ -30,13 +45,15 @@ export class UnknownBoardError extends Error {
 
 export class Rooms {
   private readonly entries = new Map<string, Entry>()
+  private closing = false
 
   constructor(private readonly opts: RoomsOptions) {}
 
-  /** Gets the loaded room, loading it if needed. Pair every acquire with a release. */
+  /** Gets the loaded room, loading it if needed. Pair every acquire with `release(room)`. */
   async acquire(boardId: string): Promise<Room> {
     if (!this.opts.isKnownBoard(boardId)) throw new UnknownBoardError(`unknown board ${boardId}`)
     for (;;) {
+      if (this.closing) throw new Error('server shutting down')
       const entry = this.entries.get(boardId)
       if (!entry) return this.startLoading(boardId)
       if (entry.state === 'unloading') {
@@ -52,11 +69,11 @@ export class Rooms {
     }
   }
 
-  release(boardId: string): void {
-    const entry = this.entries.get(boardId)
-    if (!entry || entry.state === 'unloading') return
-    entry.users = Math.max(0, entry.users - 1)
-    if (entry.users === 0 && entry.state === 'active') this.scheduleUnload(boardId, entry)
+  release(room: Room): void {
+    const entry = this.entries.get(room.boardId)
+    if (entry?.state !== 'active' || entry.room !== room) return
+    entry.users--
+    if (entry.users === 0) this.scheduleUnload(room.boardId, entry)
   }
 
   /** Runs `fn` with the room held, e.g. for an HTTP export. */
@@ -65,7 +82,7 @@ export class Rooms {
     try {
       return await fn(room)
     } finally {
-      this.release(boardId)
+      this.release(room)
     }
   }
 
@@ -73,20 +90,22 @@ export class Rooms {
     return [...this.entries].filter(([, e]) => e.state === 'active').map(([id]) => id)
   }
 
-  /** Stores and closes every room (server shutdown). */
+  /** Refuses new rooms, then stores and closes every room (server shutdown). */
   async closeAll(): Promise<void> {
+    this.closing = true
     await Promise.all([...this.entries.keys()].map((id) => this.unload(id, 'server shutting down')))
   }
 
   private startLoading(boardId: string): Promise<Room> {
     const ready = this.load(boardId)
-    const entry: Entry = { state: 'loading', ready, users: 1 }
-    this.entries.set(boardId, entry)
+    const loading: LoadingEntry = { state: 'loading', ready, users: 1 }
+    this.entries.set(boardId, loading)
+    // Registered before any caller awaits `ready`, so holders always find the active entry.
     ready.then(
       (room) => {
-        const next: Entry = { state: 'active', room, ready, users: entry.users }
-        this.entries.set(boardId, next)
-        if (next.users === 0) this.scheduleUnload(boardId, next)
+        const active: ActiveEntry = { state: 'active', room, ready, users: loading.users }
+        this.entries.set(boardId, active)
+        if (active.users === 0) this.scheduleUnload(boardId, active)
       },
       () => this.entries.delete(boardId),
     )
@@ -95,27 +114,44 @@ export class Rooms {
 
   private async load(boardId: string): Promise<Room> {
     const log = this.opts.log.child({ board: boardId })
-    const { doc, lastSeq, empty } = await loadBoardDoc(this.opts.store, boardId)
+    const { doc, lastSeq, compactedSeq, empty } = await loadBoardDoc(this.opts.store, boardId)
     const room = new Room({
       boardId,
       doc,
       store: this.opts.store,
       log,
       lastSeq,
+      compactedSeq,
       compactEvery: this.opts.compactEvery,
-      onFailure: () => {
-        if (this.entries.get(boardId)?.state === 'active') this.entries.delete(boardId)
-      },
+      onFailure: () => this.evict(boardId, room),
     })
-    if (empty) this.opts.seed(room)
-    this.opts.migrate(room)
-    await room.flush()
+    try {
+      if (empty) this.opts.seed(room)
+      this.opts.migrate(room)
+      await room.flush()
+    } catch (error) {
+      room.close(CloseCode.internalError, 'board unavailable')
+      doc.destroy()
+      throw error
+    }
     log.info({ lastSeq, seeded: empty }, 'board loaded')
     return room
   }
 
-  private scheduleUnload(boardId: string, entry: Extract<Entry, { state: 'active' }>): void {
-    entry.idleTimer = setTimeout(() => void this.unload(boardId, 'idle'), this.opts.idleMs)
+  /** Drops a failed room at once; its clients were closed and reconnect to a fresh load. */
+  private evict(boardId: string, room: Room): void {
+    const entry = this.entries.get(boardId)
+    if (entry?.state !== 'active' || entry.room !== room) return
+    if (entry.idleTimer) clearTimeout(entry.idleTimer)
+    this.entries.delete(boardId)
+    room.doc.destroy()
+  }
+
+  private scheduleUnload(boardId: string, entry: ActiveEntry): void {
+    entry.idleTimer = setTimeout(() => {
+      if (this.entries.get(boardId) === entry && entry.users === 0)
+        void this.unload(boardId, 'idle')
+    }, this.opts.idleMs)
     entry.idleTimer.unref()
   }
 
@@ -132,7 +168,7 @@ export class Rooms {
     const done = (async () => {
       await room.flush()
       await room.compact()
-      room.close(1001, reason)
+      room.close(CloseCode.goingAway, reason)
       room.doc.destroy()
     })()
       .catch((error: unknown) =>

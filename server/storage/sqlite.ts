@@ -65,6 +65,7 @@ export function createSqliteStore(file: string, options: SqliteStoreOptions = {}
       return {
         state: row ? new Uint8Array(row.state) : null,
         updates: rows.map((r) => new Uint8Array(r.payload)),
+        throughSeq,
         lastSeq: rows.at(-1)?.seq ?? throughSeq,
       }
     },

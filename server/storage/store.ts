@@ -6,7 +6,9 @@ export interface StoredBoard {
   readonly state: Uint8Array | null
   /** Updates appended after that compaction, in append order. */
   readonly updates: Uint8Array[]
-  /** Sequence number of the last stored update (0 when none). */
+  /** Sequence number the state was compacted through (0 when never compacted). */
+  readonly throughSeq: number
+  /** Sequence number of the last stored update (throughSeq when the log tail is empty). */
   readonly lastSeq: number
 }
 

@@ -67,9 +67,15 @@ function stageSiblings(doc: Y.Doc, stage: string, exclude?: string) {
     .sort(compareRanked)
 }
 
-function placeAt(doc: Y.Doc, stage: string, index: number | undefined, exclude?: string) {
+function placeAt(
+  doc: Y.Doc,
+  ctx: OpContext,
+  stage: string,
+  index: number | undefined,
+  exclude?: string,
+) {
   const siblings = stageSiblings(doc, stage, exclude)
-  const { rank, rerank } = ranksForInsert(siblings, index ?? siblings.length)
+  const { rank, rerank } = ranksForInsert(siblings, index ?? siblings.length, ctx.random)
   for (const moved of rerank)
     getCardMap(doc, moved.id).set('placement', { stage, rank: moved.rank })
   return { stage, rank }
@@ -99,7 +105,7 @@ export function addCard(doc: Y.Doc, input: NewCard, ctx: OpContext): string {
     card.set('createdBy', ctx.actor)
     card.set('updatedAt', at)
     card.set('updatedBy', ctx.actor)
-    card.set('placement', placeAt(doc, stage, index))
+    card.set('placement', placeAt(doc, ctx, stage, index))
     cardsOf(doc).set(id, card)
   }, originOf(ctx))
   return id
@@ -144,7 +150,7 @@ export function moveCard(doc: Y.Doc, id: string, to: MoveTarget, ctx: OpContext)
   const card = getCardMap(doc, id)
   requireStage(doc, stage)
   doc.transact(() => {
-    card.set('placement', placeAt(doc, stage, index, id))
+    card.set('placement', placeAt(doc, ctx, stage, index, id))
     touch(card, ctx)
   }, originOf(ctx))
 }

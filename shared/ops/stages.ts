@@ -25,9 +25,9 @@ function getStageMap(doc: Y.Doc, id: string): StageMap {
   return stage
 }
 
-function rankAt(doc: Y.Doc, index: number | undefined, exclude?: string): string {
+function rankAt(doc: Y.Doc, ctx: OpContext, index: number | undefined, exclude?: string): string {
   const siblings = readStages(doc).filter((s) => s.id !== exclude)
-  const { rank, rerank } = ranksForInsert(siblings, index ?? siblings.length)
+  const { rank, rerank } = ranksForInsert(siblings, index ?? siblings.length, ctx.random)
   for (const moved of rerank) getStageMap(doc, moved.id).set('rank', moved.rank)
   return rank
 }
@@ -40,7 +40,7 @@ export function addStage(doc: Y.Doc, input: NewStage, ctx: OpContext): string {
     const stage: StageMap = new Y.Map()
     stage.set('name', name)
     stage.set('wipLimit', wipLimit ?? null)
-    stage.set('rank', rankAt(doc, index))
+    stage.set('rank', rankAt(doc, ctx, index))
     stagesOf(doc).set(id, stage)
   }, originOf(ctx))
   return id
@@ -55,7 +55,7 @@ export function renameStage(doc: Y.Doc, id: string, name: unknown, ctx: OpContex
 export function moveStage(doc: Y.Doc, id: string, index: number, ctx: OpContext): void {
   const to = parseOrThrow(z.number().int().nonnegative(), index)
   const stage = getStageMap(doc, id)
-  doc.transact(() => stage.set('rank', rankAt(doc, to, id)), originOf(ctx))
+  doc.transact(() => stage.set('rank', rankAt(doc, ctx, to, id)), originOf(ctx))
 }
 
 export function setWipLimit(doc: Y.Doc, id: string, limit: number | null, ctx: OpContext): void {

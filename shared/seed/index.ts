@@ -24,7 +24,13 @@ export { ZONE_TARGETS_2016, type ZoneFigure, type ZoneTargets } from './zone.js'
 
 export const SEED_TIME = '2016-01-01T00:00:00.000Z'
 export const SEED_ORIGIN: Origin = { kind: 'seed' }
-export const SEED_CONTEXT: OpContext = { actor: 'seed', at: SEED_TIME, origin: SEED_ORIGIN }
+/** Fixed time and random source: seeding a board gives the same content everywhere. */
+export const SEED_CONTEXT: OpContext = {
+  actor: 'seed',
+  at: SEED_TIME,
+  origin: SEED_ORIGIN,
+  random: () => 0,
+}
 
 export const SECTOR_SEEDS: Readonly<Record<BoardId, SectorSeed>> = {
   'tech-services': TECH_SERVICES,

@@ -1,6 +1,6 @@
 // A client session while its board loads: buffered messages, early disconnects, floods.
 import { describe, expect, it, vi } from 'vitest'
-import { addCard } from '../../shared/ops/cards.js'
+import { addCard, editCard } from '../../shared/ops/cards.js'
 import { readCards } from '../../shared/read.js'
 import { seedBoard } from '../../shared/seed/index.js'
 import { isBoardId } from '../../shared/sectors.js'
@@ -11,7 +11,7 @@ import { Rooms } from '../../server/room/rooms.js'
 import * as Y from 'yjs'
 import { alice } from '../support/board.js'
 import { silentLog } from '../support/log.js'
-import { instrumentedStore } from '../support/stores.js'
+import { instrumentedStore, type InstrumentedStore } from '../support/stores.js'
 
 function setup() {
   const store = instrumentedStore()
@@ -32,28 +32,33 @@ function setup() {
   return { rooms, store, peer, closed }
 }
 
-/** An update adding one card, made against a fresh copy of the seeded board. */
-async function cardUpdate(rooms: Rooms, title: string): Promise<Uint8Array> {
-  const base = await rooms.use('energy-materials', (room) => Y.encodeStateAsUpdate(room.doc))
+/** Stores a seeded board, and returns two updates a client of it makes: add a card, rename it. */
+async function storedBoardAndClientUpdates(store: InstrumentedStore): Promise<Uint8Array[]> {
+  const base = new Y.Doc()
+  seedBoard(base, 'energy-materials')
+  await store.append('energy-materials', Y.encodeStateAsUpdate(base))
   const doc = new Y.Doc()
-  Y.applyUpdate(doc, base)
-  const before = Y.encodeStateVector(doc)
-  addCard(doc, { stage: 'engaging', title }, alice)
-  return Y.encodeStateAsUpdate(doc, before)
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(base))
+  const updates: Uint8Array[] = []
+  doc.on('update', (update: Uint8Array) => updates.push(update))
+  const id = addCard(doc, { stage: 'engaging', title: '石墨烯 draft' }, alice)
+  editCard(doc, id, { title: '石墨烯 early bird' }, alice)
+  return updates
 }
 
 describe('connection', () => {
   it('applies messages sent while the board was still loading, in order', async () => {
-    const { rooms, peer } = setup()
-    const update = await cardUpdate(rooms, '石墨烯 early bird')
-    await rooms.closeAll()
+    const { rooms, store, peer, closed } = setup()
+    const updates = await storedBoardAndClientUpdates(store)
     const connection = openConnection(rooms, 'energy-materials', peer, silentLog)
-    connection.receive(encodeUpdate(update))
+    for (const update of updates) connection.receive(encodeUpdate(update))
     const titles = await rooms.use('energy-materials', async (room) => {
       await room.flush()
       return readCards(room.doc).map((c) => c.title)
     })
     expect(titles).toContain('石墨烯 early bird')
+    expect(titles).not.toContain('石墨烯 draft')
+    expect(closed).toEqual([])
   })
 
   it('releases the room when the client leaves before the board loaded', async () => {

@@ -18,6 +18,7 @@ function openRoom(store: InstrumentedStore = instrumentedStore(), failures: unkn
     store,
     log: silentLog,
     lastSeq: 0,
+    compactedSeq: 0,
     compactEvery: 1000,
     onFailure: (e) => failures.push(e),
   })
@@ -124,10 +125,10 @@ describe('room', () => {
     await b.connect()
     store.failNextAppend()
     addCard(a.doc, { stage: 'engaging', title: 'lost?' }, alice)
-    await room.flush()
+    await expect(room.flush()).rejects.toThrow('storage failed')
     expect(a.closed?.code).toBe(CloseCode.internalError)
     expect(b.closed?.code).toBe(CloseCode.internalError)
-    b.inbox.length = 0
+    b.handleInbox()
     expect(titles(b.doc)).toEqual([])
     expect(failures).toHaveLength(1)
   })

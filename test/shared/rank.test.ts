@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { compareRanked, ranksForInsert, type Ranked } from '../../shared/rank.js'
+import { compareRanked, jitter, ranksForInsert, type Ranked } from '../../shared/rank.js'
+import { RankSchema } from '../../shared/schema.js'
 
 describe('ranks', () => {
   it('an item inserted at index i sorts at index i, even among tied ranks', () => {
@@ -15,7 +16,7 @@ describe('ranks', () => {
       })
     fc.assert(
       fc.property(siblings, fc.nat(12), (list, index) => {
-        const { rank, rerank } = ranksForInsert(list, index)
+        const { rank, rerank } = ranksForInsert(list, index, () => 0)
         const moved = new Map(rerank.map((r) => [r.id, r.rank]))
         const after: Ranked[] = list.map((s) => ({ id: s.id, rank: moved.get(s.id) ?? s.rank }))
         after.push({ id: 'NEW', rank })
@@ -26,5 +27,38 @@ describe('ranks', () => {
       }),
       { seed: 2016, numRuns: 300 },
     )
+  })
+})
+
+describe('rank jitter', () => {
+  it('keeps a jittered rank valid and strictly between its neighbours', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat(), { minLength: 2, maxLength: 2 }),
+        fc.nat(20),
+        (randoms, gap) => {
+          const lower = 'a0'
+          const upper =
+            gap === 0
+              ? null
+              : `a${'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'[gap]}`
+          let i = 0
+          const key = jitter(lower + 'V', upper, () => randoms[i++ % 2] as number)
+          expect(RankSchema.safeParse(key).success).toBe(true)
+          expect(key > lower).toBe(true)
+          if (upper) expect(key < upper).toBe(true)
+        },
+      ),
+      { seed: 7 },
+    )
+  })
+
+  it('makes simultaneous drops at one spot almost always land on different ranks', () => {
+    const siblings = [
+      { id: 'a', rank: 'a0' },
+      { id: 'b', rank: 'a1' },
+    ]
+    const ranks = new Set(Array.from({ length: 50 }, () => ranksForInsert(siblings, 1).rank))
+    expect(ranks.size).toBeGreaterThan(40)
   })
 })

@@ -86,11 +86,12 @@ describe('snapshot format', () => {
     expect(() => parseSnapshot({ format: 'sector-board/snapshot', version: 2 })).toThrow(
       '$.version',
     )
-    const orphan = structuredClone(before)
-    if (orphan.cards[0]) orphan.cards[0].placement.stage = 'ghost'
-    expect(() => parseSnapshot({ ...orphan, takenAt: '2026-11-26T10:00:00Z' })).toThrow(
-      '$.cards[0].placement.stage',
-    )
+    const badRank = structuredClone(before)
+    if (badRank.cards[0]) badRank.cards[0].placement.rank = 'hello'
+    expect(() => parseSnapshot(badRank)).toThrow('$.cards[0].placement.rank')
+    expect(() =>
+      parseSnapshot({ ...before, board: { ...before.board, schemaVersion: 99 } }),
+    ).toThrow('$.board.schemaVersion')
     expect(toSnapshot(doc, at)).toEqual(before)
   })
 

@@ -4,8 +4,9 @@ import { initBoard } from '../../shared/ops/board.js'
 import { addStage } from '../../shared/ops/stages.js'
 import type { OpContext } from '../../shared/origin.js'
 
-export const alice: OpContext = { actor: 'alice', at: '2026-11-26T09:00:00.000Z' }
-export const bob: OpContext = { actor: 'bob', at: '2026-11-26T09:00:01.000Z' }
+// A fixed random source makes ranks predictable, so tests can produce exact rank ties.
+export const alice: OpContext = { actor: 'alice', at: '2026-11-26T09:00:00.000Z', random: () => 0 }
+export const bob: OpContext = { actor: 'bob', at: '2026-11-26T09:00:01.000Z', random: () => 0 }
 
 export function testBoard(clientID?: number): Y.Doc {
   const doc = new Y.Doc()
