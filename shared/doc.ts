@@ -19,6 +19,11 @@ export const stagesOf = (doc: Y.Doc): Y.Map<StageMap> => doc.getMap('stages')
 export const cardsOf = (doc: Y.Doc): Y.Map<CardMap> => doc.getMap('cards')
 export const targetsOf = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('targets')
 
+/** The shared types a person's edits can touch: the scope of a per-user undo history. */
+export function editableTypes(doc: Y.Doc): Y.Map<unknown>[] {
+  return [doc.getMap('cards'), doc.getMap('stages'), doc.getMap('targets')]
+}
+
 /** Card fields stored as collaborative text. */
 export const TEXT_FIELDS = ['title', 'notes'] as const
 export type TextField = (typeof TEXT_FIELDS)[number]

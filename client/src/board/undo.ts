@@ -1,0 +1,35 @@
+// Per-user undo and redo: only this browser's own changes, never someone else's.
+import { createSignal, type Accessor } from 'solid-js'
+import * as Y from 'yjs'
+import { editableTypes } from '../../../shared/doc.js'
+import type { Origin } from '../../../shared/origin.js'
+
+export interface UndoHistory {
+  readonly canUndo: Accessor<boolean>
+  readonly canRedo: Accessor<boolean>
+  undo(): void
+  redo(): void
+  destroy(): void
+}
+
+export function createUndoHistory(doc: Y.Doc, localOrigin: Origin): UndoHistory {
+  const manager = new Y.UndoManager(editableTypes(doc), {
+    trackedOrigins: new Set([localOrigin]),
+    captureTimeout: 400,
+  })
+  const [canUndo, setCanUndo] = createSignal(false)
+  const [canRedo, setCanRedo] = createSignal(false)
+  const refresh = () => {
+    setCanUndo(manager.canUndo())
+    setCanRedo(manager.canRedo())
+  }
+  for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const)
+    manager.on(event, refresh)
+  return {
+    canUndo,
+    canRedo,
+    undo: () => void manager.undo(),
+    redo: () => void manager.redo(),
+    destroy: () => manager.destroy(),
+  }
+}
