@@ -12,8 +12,8 @@ const MISSING = 'Debian chromium not installed: apt-get install -y chromium'
 const repoRoot = path.resolve(import.meta.dirname, '../..')
 export const artifactsDir = path.join(repoRoot, 'test-artifacts')
 
-/** localStorage keys the client reads on start; newClientContext seeds them. */
-export const storageKeys = { locale: 'locale', name: 'name' } as const
+/** localStorage keys the client reads on start (client/src/i18n/locale.ts, board/identity.ts). */
+export const storageKeys = { locale: 'locale', identity: 'sector-board:identity' } as const
 
 export function chromiumAvailable(): boolean {
   try {
@@ -59,8 +59,10 @@ export function launchBrowser(): Promise<Browser> {
 export interface ClientOptions {
   /** The app's language on first load (seeded into localStorage once; later choices stick). */
   readonly locale?: 'zh' | 'en'
-  /** The person's display name (seeded into localStorage once). */
+  /** The person's display name on the boards (seeded into localStorage once). */
   readonly name?: string
+  /** Their presence colour, with name; defaults to a blue from the app's palette. */
+  readonly color?: string
 }
 
 export interface Client {
@@ -83,14 +85,17 @@ export async function newClientContext(
   })
   const seed: Record<string, string> = {}
   if (options.locale) seed[storageKeys.locale] = options.locale
-  if (options.name) seed[storageKeys.name] = options.name
+  if (options.name) {
+    const identity = { name: options.name, color: options.color ?? '#1864ab' }
+    seed[storageKeys.identity] = JSON.stringify(identity)
+  }
   if (Object.keys(seed).length > 0) {
     // Runs before every document; only fills keys the app has not set, so reloads keep choices.
-    await context.addInitScript((entries: Record<string, string>) => {
-      for (const [key, value] of Object.entries(entries)) {
+    await context.addInitScript({
+      content: `for (const [key, value] of Object.entries(${JSON.stringify(seed)})) {
         if (localStorage.getItem(key) === null) localStorage.setItem(key, value)
-      }
-    }, seed)
+      }`,
+    })
   }
   const page = await context.newPage()
   const errors: string[] = []

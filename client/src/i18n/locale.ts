@@ -10,9 +10,13 @@ export { locale }
 
 export function setLocale(next: Locale): void {
   localStorage.setItem('locale', next)
-  document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en'
   setLocaleSignal(next)
 }
 
 const dict = createMemo(() => i18n.flatten(dictionaries[locale()]))
 export const t = i18n.translator(dict)
+
+/** Picks the current language from a bilingual data value (sector, stage, target names). */
+export function localized(text: { readonly zh: string; readonly en: string }): string {
+  return text[locale()] || text.zh || text.en
+}

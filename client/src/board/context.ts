@@ -1,0 +1,40 @@
+// One open board's state and intents, provided to its components (the solid-realworld pattern:
+// components read `state` and call `actions`; none of them touches Yjs).
+import { createContext, useContext, type Accessor } from 'solid-js'
+import type { BoardActions } from './actions'
+import type { PresenceTracker } from './presence'
+import type { SyncStatus } from './session'
+import type { BoardState } from './store'
+import type { UndoHistory } from './undo'
+
+export interface CardFilter {
+  readonly text: string
+  readonly officer: string
+  readonly risk: string
+  readonly tag: string
+}
+
+export interface BoardUi {
+  readonly openCard: Accessor<string | null>
+  setOpenCard(id: string | null): void
+  readonly filter: Accessor<CardFilter>
+  setFilter(next: Partial<CardFilter>): void
+}
+
+export interface BoardContextValue {
+  readonly boardId: string
+  readonly state: Readonly<BoardState>
+  readonly actions: BoardActions
+  readonly status: Accessor<SyncStatus>
+  readonly presence: PresenceTracker
+  readonly history: UndoHistory
+  readonly ui: BoardUi
+}
+
+export const BoardContext = createContext<BoardContextValue>()
+
+export function useBoard(): BoardContextValue {
+  const value = useContext(BoardContext)
+  if (!value) throw new Error('useBoard outside a board page')
+  return value
+}

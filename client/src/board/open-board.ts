@@ -1,0 +1,46 @@
+// Opens a board for a page: session, store, intents, undo and presence, disposed with the owner.
+import { createSignal, onCleanup } from 'solid-js'
+import type { Origin } from '../../../shared/origin.js'
+import { createBoardActions } from './actions'
+import type { BoardContextValue, CardFilter } from './context'
+import { EMPTY_FILTER } from './filter'
+import type { Identity } from './identity'
+import { createPresence } from './presence'
+import { createBoardSession } from './session'
+import { createBoardStore } from './store'
+import { createUndoHistory } from './undo'
+
+export function openBoard(boardId: string, identity: () => Identity): BoardContextValue {
+  const session = createBoardSession(boardId)
+  const store = createBoardStore(session.doc)
+  // One origin object per page: the undo history tracks exactly this browser's own changes.
+  const origin: Origin = { kind: 'user', actor: identity().name }
+  const actions = createBoardActions(session.doc, origin, () => identity().name)
+  const history = createUndoHistory(session.doc, origin)
+  const presence = createPresence(session.awareness, identity())
+  const [openCard, setOpenCardSignal] = createSignal<string | null>(null)
+  const [filter, setFilterSignal] = createSignal<CardFilter>(EMPTY_FILTER)
+  onCleanup(() => {
+    presence.destroy()
+    history.destroy()
+    store.dispose()
+    session.destroy()
+  })
+  return {
+    boardId,
+    state: store.state,
+    actions,
+    status: session.status,
+    presence,
+    history,
+    ui: {
+      openCard,
+      setOpenCard(id) {
+        setOpenCardSignal(id)
+        presence.setEditing(id)
+      },
+      filter,
+      setFilter: (next) => setFilterSignal((current) => ({ ...current, ...next })),
+    },
+  }
+}

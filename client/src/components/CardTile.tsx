@@ -1,0 +1,81 @@
+// One card on a column: title, company, investment, officer and risk at a glance, who is editing
+// it, and keyboard moves. Draggable and a drop target (solid-dnd sortable).
+import { createSortable, transformStyle } from '@thisbeyond/solid-dnd'
+import { For, Show } from 'solid-js'
+import type { Card } from '../../../shared/schema.js'
+import type { Presence } from '../board/presence'
+import { t } from '../i18n/locale'
+
+export type KeyMove = 'prev-stage' | 'next-stage' | 'up' | 'down'
+
+const KEY_MOVES: Record<string, KeyMove> = {
+  ArrowLeft: 'prev-stage',
+  ArrowRight: 'next-stage',
+  ArrowUp: 'up',
+  ArrowDown: 'down',
+}
+
+export function CardTile(props: {
+  card: Card
+  editors: readonly Presence[]
+  onOpen: () => void
+  onKeyMove: (move: KeyMove) => void
+}) {
+  const sortable = createSortable(props.card.id, { kind: 'card' })
+  const onKeyDown = (event: KeyboardEvent) => {
+    const move = event.altKey ? KEY_MOVES[event.key] : undefined
+    if (move) {
+      event.preventDefault()
+      props.onKeyMove(move)
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault()
+      props.onOpen()
+    }
+  }
+  return (
+    <article
+      ref={sortable.ref}
+      {...sortable.dragActivators}
+      class="card-tile"
+      classList={{ dragging: sortable.isActiveDraggable, [`risk-${props.card.risk}`]: true }}
+      style={transformStyle(sortable.transform)}
+      tabIndex={0}
+      role="button"
+      aria-label={`${t('card.edit')}: ${props.card.title}`}
+      aria-keyshortcuts="Alt+ArrowLeft Alt+ArrowRight Alt+ArrowUp Alt+ArrowDown Enter"
+      data-card-id={props.card.id}
+      data-testid="card"
+      onKeyDown={onKeyDown}
+      onClick={() => props.onOpen()}
+    >
+      <div class="card-title">{props.card.title || '—'}</div>
+      <Show when={props.card.company}>
+        <div class="card-company">{props.card.company}</div>
+      </Show>
+      <div class="card-facts">
+        <Show when={props.card.investment}>
+          <span class="card-investment" data-testid="card-investment">
+            {props.card.investment} {t('card.investmentUnit')}
+          </span>
+        </Show>
+        <Show when={props.card.officer}>
+          <span class="card-officer">{props.card.officer}</span>
+        </Show>
+        <span class={`risk-flag risk-${props.card.risk}`} data-testid="card-risk">
+          {t(`risk.${props.card.risk}`)}
+        </span>
+      </div>
+      <Show when={props.editors.length > 0}>
+        <div class="card-editors">
+          <For each={props.editors}>
+            {(editor) => (
+              <span class="editor-dot" style={{ background: editor.color }} title={editor.name}>
+                {editor.name.slice(0, 1)}
+              </span>
+            )}
+          </For>
+        </div>
+      </Show>
+    </article>
+  )
+}

@@ -1,0 +1,78 @@
+// One stage column: header, its cards in order (filtered locally), and "add card".
+import { createDroppable, SortableProvider } from '@thisbeyond/solid-dnd'
+import { createMemo, For, Show } from 'solid-js'
+import type { Stage } from '../../../shared/schema.js'
+import { useBoard } from '../board/context'
+import { matchesFilter } from '../board/filter'
+import { t } from '../i18n/locale'
+import { CardTile, type KeyMove } from './CardTile'
+import { NewCardForm } from './NewCardForm'
+import { StageHeader } from './StageHeader'
+
+export function Column(props: {
+  stage: Stage
+  index: number
+  stageCount: number
+  onKeyMove: (cardId: string, move: KeyMove) => void
+}) {
+  const board = useBoard()
+  const droppable = createDroppable(props.stage.id, { kind: 'column' })
+  const ids = () => board.state.columns[props.stage.id] ?? []
+  const visible = createMemo(() =>
+    ids().filter((id) => {
+      const card = board.state.cards[id]
+      return card !== undefined && matchesFilter(card, board.ui.filter())
+    }),
+  )
+  const editorsOf = (cardId: string) => board.presence.others().filter((p) => p.editing === cardId)
+  const intents = {
+    rename: (name: { zh: string; en: string }) => board.actions.renameStage(props.stage.id, name),
+    move: (delta: -1 | 1) => board.actions.moveStage(props.stage.id, props.index + delta),
+    setWipLimit: (limit: number | null) => board.actions.setWipLimit(props.stage.id, limit),
+    remove: () => board.actions.removeStage(props.stage.id),
+  }
+  const create = (title: string) => {
+    const id = board.actions.addCard({ stage: props.stage.id, title })
+    board.ui.setOpenCard(id)
+  }
+  return (
+    <section
+      ref={droppable.ref}
+      class="column"
+      classList={{ 'drop-target': droppable.isActiveDroppable }}
+      data-stage={props.stage.id}
+      data-testid="column"
+      aria-label={props.stage.name.zh}
+    >
+      <StageHeader
+        stage={props.stage}
+        count={ids().length}
+        isFirst={props.index === 0}
+        isLast={props.index === props.stageCount - 1}
+        intents={intents}
+      />
+      <div class="column-cards">
+        <SortableProvider ids={visible()}>
+          <For each={visible()}>
+            {(id) => (
+              <Show when={board.state.cards[id]}>
+                {(card) => (
+                  <CardTile
+                    card={card()}
+                    editors={editorsOf(id)}
+                    onOpen={() => board.ui.setOpenCard(id)}
+                    onKeyMove={(move) => props.onKeyMove(id, move)}
+                  />
+                )}
+              </Show>
+            )}
+          </For>
+        </SortableProvider>
+        <Show when={ids().length === 0}>
+          <p class="column-empty">{t('stage.empty')}</p>
+        </Show>
+      </div>
+      <NewCardForm onCreate={create} />
+    </section>
+  )
+}
