@@ -1,0 +1,83 @@
+// The client's board store is a fine-grained projection of the Y.Doc: an edit to one card re-runs
+// only what reads that card, and edits arriving from another replica show up the same way.
+import { createEffect, createRoot } from 'solid-js'
+import * as Y from 'yjs'
+import { describe, expect, it } from 'vitest'
+import { createBoardStore } from '../../client/src/board/store'
+import { addCard, archiveCard, editCard, moveCard } from '../../shared/ops/cards.js'
+import { alice, bob, exchange, replicaOf, testBoard } from '../support/board.js'
+
+function withStore(doc: Y.Doc, body: (store: ReturnType<typeof createBoardStore>) => void) {
+  createRoot((dispose) => {
+    const store = createBoardStore(doc)
+    body(store)
+    store.dispose()
+    dispose()
+  })
+}
+
+describe('board store', () => {
+  it('editing one card does not re-run effects that read another card', () => {
+    const doc = testBoard()
+    const a = addCard(doc, { stage: 'engaging', title: 'A' }, alice)
+    const b = addCard(doc, { stage: 'engaging', title: 'B' }, alice)
+    withStore(doc, (store) => {
+      const runs = { a: 0, b: 0 }
+      createEffect(() => {
+        void store.state.cards[a]?.title
+        void store.state.cards[a]?.risk
+        runs.a++
+      })
+      createEffect(() => {
+        void store.state.cards[b]?.title
+        runs.b++
+      })
+      expect(runs).toEqual({ a: 1, b: 1 })
+      editCard(doc, b, { title: 'B renamed' }, bob)
+      expect(store.state.cards[b]?.title).toBe('B renamed')
+      expect(runs).toEqual({ a: 1, b: 2 })
+      editCard(doc, a, { risk: 'blocked' }, bob)
+      expect(runs).toEqual({ a: 2, b: 2 })
+    })
+  })
+
+  it('a remote edit re-runs only what reads the edited card', () => {
+    const doc = testBoard(1)
+    const a = addCard(doc, { stage: 'engaging', title: 'A' }, alice)
+    const b = addCard(doc, { stage: 'engaging', title: 'B' }, alice)
+    const other = replicaOf(doc, 2)
+    withStore(doc, (store) => {
+      let readsOfA = 0
+      createEffect(() => {
+        void store.state.cards[a]?.notes
+        readsOfA++
+      })
+      editCard(other, b, { notes: 'from elsewhere' }, bob)
+      exchange(doc, other)
+      expect(store.state.cards[b]?.notes).toBe('from elsewhere')
+      expect(readsOfA).toBe(1)
+    })
+  })
+
+  it('keeps columns in board order and moves archived cards out of them', () => {
+    const doc = testBoard()
+    const a = addCard(doc, { stage: 'engaging', title: 'A' }, alice)
+    const b = addCard(doc, { stage: 'engaging', title: 'B' }, alice)
+    withStore(doc, (store) => {
+      let signedRuns = 0
+      createEffect(() => {
+        void [...(store.state.columns.signed ?? [])]
+        signedRuns++
+      })
+      moveCard(doc, b, { stage: 'engaging', index: 0 }, bob)
+      expect(store.state.columns.engaging).toEqual([b, a])
+      expect(signedRuns).toBe(1)
+      moveCard(doc, a, { stage: 'signed', index: 0 }, bob)
+      expect(store.state.columns.signed).toEqual([a])
+      expect(signedRuns).toBe(2)
+      archiveCard(doc, a, bob)
+      expect(store.state.columns.signed).toEqual([])
+      expect(store.state.archived).toEqual([a])
+    })
+  })
+})
