@@ -7,13 +7,30 @@ import { createBoardStore } from '../../client/src/board/store'
 import { addCard, archiveCard, editCard, moveCard } from '../../shared/ops/cards.js'
 import { alice, bob, exchange, replicaOf, testBoard } from '../support/board.js'
 
-function withStore(doc: Y.Doc, body: (store: ReturnType<typeof createBoardStore>) => void) {
-  createRoot((dispose) => {
-    const store = createBoardStore(doc)
-    body(store)
-    store.dispose()
-    dispose()
+/** Runs `body` with a store over `doc`; effects made through `track` run as they would on a page. */
+function withStore(
+  doc: Y.Doc,
+  body: (store: ReturnType<typeof createBoardStore>, track: (fn: () => void) => void) => void,
+) {
+  const disposers: (() => void)[] = []
+  // Effects inside a root first run when the root's setup returns, so each gets its own root.
+  const track = (fn: () => void) =>
+    disposers.push(
+      createRoot((dispose) => {
+        createEffect(fn)
+        return dispose
+      }),
+    )
+  const store = createRoot((dispose) => {
+    disposers.push(dispose)
+    return createBoardStore(doc)
   })
+  try {
+    body(store, track)
+  } finally {
+    store.dispose()
+    disposers.forEach((dispose) => dispose())
+  }
 }
 
 describe('board store', () => {
@@ -21,14 +38,14 @@ describe('board store', () => {
     const doc = testBoard()
     const a = addCard(doc, { stage: 'engaging', title: 'A' }, alice)
     const b = addCard(doc, { stage: 'engaging', title: 'B' }, alice)
-    withStore(doc, (store) => {
+    withStore(doc, (store, track) => {
       const runs = { a: 0, b: 0 }
-      createEffect(() => {
+      track(() => {
         void store.state.cards[a]?.title
         void store.state.cards[a]?.risk
         runs.a++
       })
-      createEffect(() => {
+      track(() => {
         void store.state.cards[b]?.title
         runs.b++
       })
@@ -46,9 +63,9 @@ describe('board store', () => {
     const a = addCard(doc, { stage: 'engaging', title: 'A' }, alice)
     const b = addCard(doc, { stage: 'engaging', title: 'B' }, alice)
     const other = replicaOf(doc, 2)
-    withStore(doc, (store) => {
+    withStore(doc, (store, track) => {
       let readsOfA = 0
-      createEffect(() => {
+      track(() => {
         void store.state.cards[a]?.notes
         readsOfA++
       })
@@ -63,9 +80,9 @@ describe('board store', () => {
     const doc = testBoard()
     const a = addCard(doc, { stage: 'engaging', title: 'A' }, alice)
     const b = addCard(doc, { stage: 'engaging', title: 'B' }, alice)
-    withStore(doc, (store) => {
+    withStore(doc, (store, track) => {
       let signedRuns = 0
-      createEffect(() => {
+      track(() => {
         void [...(store.state.columns.signed ?? [])]
         signedRuns++
       })
