@@ -1,7 +1,7 @@
 // The client's board store is a fine-grained projection of the Y.Doc: an edit to one card re-runs
 // only what reads that card, and edits arriving from another replica show up the same way.
 import { createEffect, createRoot } from 'solid-js'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { createBoardStore } from '../../client/src/board/store'
 import { addCard, archiveCard, editCard, moveCard } from '../../shared/ops/cards.js'

@@ -6,6 +6,7 @@ import path from 'node:path'
 import { build } from 'vite'
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')
+const prefix = 'sector-board-client-'
 
 let built: Promise<string> | undefined
 
@@ -19,7 +20,8 @@ export function buildClientOnce(): Promise<string> {
 }
 
 async function buildClient(): Promise<string> {
-  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sector-board-client-'))
+  removeStaleBuilds()
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}${process.pid}-`))
   process.once('exit', () => fs.rmSync(outDir, { recursive: true, force: true }))
   // Vitest sets NODE_ENV=test, which would make Vite bundle Solid's development build; build what
   // `npm run build` ships instead.
@@ -31,7 +33,19 @@ async function buildClient(): Promise<string> {
       root: path.join(repoRoot, 'client'),
       mode: 'production',
       logLevel: 'warn',
-      build: { outDir, emptyOutDir: true },
+      build: {
+        outDir,
+        emptyOutDir: true,
+        rollupOptions: {
+          // Dependencies' misplaced /* @__PURE__ */ comments (zod) are dropped harmlessly; keep
+          // every other warning.
+          onwarn(warning, warn) {
+            if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('node_modules'))
+              return
+            warn(warning)
+          },
+        },
+      },
     })
   } finally {
     if (nodeEnv === undefined) delete process.env.NODE_ENV
@@ -41,4 +55,22 @@ async function buildClient(): Promise<string> {
     throw new Error(`client build wrote no index.html into ${outDir}`)
   }
   return outDir
+}
+
+/** Test workers are not always let exit normally: remove builds whose process is gone. */
+function removeStaleBuilds(): void {
+  for (const name of fs.readdirSync(os.tmpdir())) {
+    const pid = Number(new RegExp(`^${prefix}(\\d+)-`).exec(name)?.[1])
+    if (!pid || pid === process.pid || processAlive(pid)) continue
+    fs.rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true })
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
 }
