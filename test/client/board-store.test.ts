@@ -5,6 +5,7 @@ import type * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { createBoardStore } from '../../client/src/board/store'
 import { addCard, archiveCard, editCard, moveCard } from '../../shared/ops/cards.js'
+import { removeStage } from '../../shared/ops/stages.js'
 import { alice, bob, exchange, replicaOf, testBoard } from '../support/board.js'
 
 /** Runs `body` with a store over `doc`; effects made through `track` run as they would on a page. */
@@ -95,6 +96,22 @@ describe('board store', () => {
       archiveCard(doc, a, bob)
       expect(store.state.columns.signed).toEqual([])
       expect(store.state.archived).toEqual([a])
+    })
+  })
+})
+
+describe('cards left without a stage', () => {
+  it('stay listed under their old stage id when the stage is removed concurrently', () => {
+    const doc = testBoard(1)
+    const other = replicaOf(doc, 2)
+    const id = addCard(doc, { stage: 'engaging', title: 'wanderer' }, alice)
+    exchange(doc, other)
+    moveCard(doc, id, { stage: 'signed', index: 0 }, alice)
+    removeStage(other, 'signed', bob)
+    exchange(doc, other)
+    withStore(doc, (store) => {
+      expect(store.state.stages.map((s) => s.id)).not.toContain('signed')
+      expect(store.state.columns.signed).toEqual([id])
     })
   })
 })

@@ -5,10 +5,11 @@ import {
   DragDropSensors,
   type DragEvent,
 } from '@thisbeyond/solid-dnd'
-import { For } from 'solid-js'
+import { createMemo, For, Show } from 'solid-js'
 import { useBoard } from '../board/context'
 import type { KeyMove } from './CardTile'
 import { Column } from './Column'
+import { UnplacedColumn } from './UnplacedColumn'
 
 export function BoardView() {
   const board = useBoard()
@@ -54,6 +55,14 @@ export function BoardView() {
     )
   }
 
+  /** Cards whose stage was removed while someone moved them there: shown, never lost. */
+  const unplaced = createMemo(() => {
+    const known = new Set(board.state.stages.map((s) => s.id))
+    return Object.entries(board.state.columns)
+      .filter(([stage]) => !known.has(stage))
+      .flatMap(([, ids]) => ids)
+  })
+
   return (
     <DragDropProvider onDragEnd={onDragEnd} collisionDetector={closestCenter}>
       <DragDropSensors />
@@ -68,6 +77,9 @@ export function BoardView() {
             />
           )}
         </For>
+        <Show when={unplaced().length > 0}>
+          <UnplacedColumn cardIds={unplaced()} onKeyMove={onKeyMove} />
+        </Show>
       </div>
     </DragDropProvider>
   )
