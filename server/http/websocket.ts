@@ -22,7 +22,8 @@ export function websocketRoutes(rooms: Rooms, log: Logger): Hono<BoardEnv> {
             send: (data) => ws.send(data as Uint8Array<ArrayBuffer>),
             close: (code, reason) => ws.close(code, reason),
           }
-          handle = openConnection(rooms, boardId, peer, log)
+          // Every connection edits until accounts and roles arrive (the server binds to loopback).
+          handle = openConnection(rooms, boardId, peer, 'editor', log)
         },
         onMessage(event, ws) {
           if (!(event.data instanceof ArrayBuffer)) {

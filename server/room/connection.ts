@@ -1,5 +1,6 @@
 // One client's session in a board room, independent of the transport: it holds messages that
 // arrive while the room loads, and releases the room exactly once when the client goes.
+import type { Role } from '../../shared/roles.js'
 import type { Logger } from '../log.js'
 import { CloseCode, type Peer } from './peer.js'
 import type { Room } from './room.js'
@@ -23,6 +24,7 @@ export function openConnection(
   rooms: Rooms,
   boardId: string,
   peer: Peer,
+  role: Role,
   log: Logger,
 ): ConnectionHandle {
   let connection: Connection = { state: 'joining', pending: [] }
@@ -32,7 +34,7 @@ export function openConnection(
       if (connection.state !== 'joining') return rooms.release(room)
       const pending = connection.pending
       connection = { state: 'joined', room }
-      room.join(peer)
+      room.join(peer, role)
       for (const data of pending) room.receive(peer, data)
     },
     (error: unknown) => {

@@ -3,6 +3,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { findViolation } from '../../shared/integrity.js'
+import { canWrite, type Role } from '../../shared/roles.js'
 import type { Logger } from '../log.js'
 import type { BoardStore } from '../storage/store.js'
 import { CloseCode, type Peer } from './peer.js'
@@ -40,6 +41,7 @@ type RoomHealth =
   | { readonly kind: 'failed'; readonly error: Error }
 
 interface PeerState {
+  readonly role: Role
   /** Awareness client ids this peer has announced, removed when it leaves. */
   readonly awarenessIds: Set<number>
 }
@@ -80,9 +82,9 @@ export class Room {
     return this.health.kind !== 'open'
   }
 
-  join(peer: Peer): void {
+  join(peer: Peer, role: Role): void {
     if (this.failed) return peer.close(CloseCode.internalError, 'board unavailable, reconnect')
-    this.peers.set(peer, { awarenessIds: new Set() })
+    this.peers.set(peer, { role, awarenessIds: new Set() })
     peer.send(encodeSyncStep1(this.doc))
     // The full state goes out only after pending stores, so no peer sees an unstored update.
     this.enqueue(() => {
@@ -94,7 +96,8 @@ export class Room {
   }
 
   receive(peer: Peer, data: Uint8Array): void {
-    if (!this.peers.has(peer) || this.failed) return
+    const state = this.peers.get(peer)
+    if (!state || this.failed) return
     try {
       const message = decodeClientMessage(data)
       switch (message.type) {
@@ -106,7 +109,8 @@ export class Room {
           break
         }
         case 'sync-update':
-          this.applyClientUpdate(peer, message.update)
+          if (canWrite(state.role)) this.applyClientUpdate(peer, message.update)
+          else this.dropViewerUpdate(message.update)
           break
         case 'awareness':
           this.applyClientAwareness(peer, message.update, message.clients)
@@ -187,6 +191,16 @@ export class Room {
       return
     }
     for (const applied of incoming.updates) this.persistAndRelay(applied, peer)
+  }
+
+  /**
+   * A viewer's update is never applied, stored or relayed. Standard clients send an (empty) sync
+   * step 2 on every connect, so only an update that would change something is logged.
+   */
+  private dropViewerUpdate(update: Uint8Array): void {
+    const { structs, ds } = Y.decodeUpdate(update)
+    if (structs.length > 0 || ds.clients.size > 0)
+      this.opts.log.warn({ board: this.boardId }, 'viewer tried to change the board; dropped')
   }
 
   /**

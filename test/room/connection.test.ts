@@ -50,7 +50,7 @@ describe('connection', () => {
   it('applies messages sent while the board was still loading, in order', async () => {
     const { rooms, store, peer, closed } = setup()
     const updates = await storedBoardAndClientUpdates(store)
-    const connection = openConnection(rooms, 'energy-materials', peer, silentLog)
+    const connection = openConnection(rooms, 'energy-materials', peer, 'editor', silentLog)
     for (const update of updates) connection.receive(encodeUpdate(update))
     const titles = await rooms.use('energy-materials', async (room) => {
       await room.flush()
@@ -65,7 +65,7 @@ describe('connection', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     try {
       const { rooms, peer } = setup()
-      const connection = openConnection(rooms, 'energy-materials', peer, silentLog)
+      const connection = openConnection(rooms, 'energy-materials', peer, 'editor', silentLog)
       connection.closed()
       await rooms.use('energy-materials', () => undefined)
       expect(rooms.loadedBoards).toEqual(['energy-materials'])
@@ -79,7 +79,7 @@ describe('connection', () => {
 
   it('cuts off a client that floods before its board has loaded', () => {
     const { rooms, peer, closed } = setup()
-    const connection = openConnection(rooms, 'energy-materials', peer, silentLog)
+    const connection = openConnection(rooms, 'energy-materials', peer, 'editor', silentLog)
     for (let i = 0; i <= MAX_PENDING_MESSAGES; i++) connection.receive(new Uint8Array([3]))
     expect(closed).toEqual([
       { code: CloseCode.policyViolation, reason: 'too many messages before the board loaded' },

@@ -55,7 +55,7 @@ describe('room', () => {
     addCard(a.doc, { stage: 'engaging', title: 'held' }, alice)
     // A client joining meanwhile must not get the unstored update either.
     const late = new MemoryClient(room)
-    room.join(late.peer)
+    room.join(late.peer, 'editor')
     await new Promise((resolve) => setImmediate(resolve))
     b.handleInbox()
     late.handleInbox()
@@ -97,6 +97,30 @@ describe('room', () => {
     await good.sync()
     expect(titles(room.doc)).toEqual(['still works'])
     expect(good.closed).toBeNull()
+  })
+
+  it('never applies, stores or relays a viewer’s change, and the viewer still sees live edits', async () => {
+    const { room, store } = openRoom()
+    const editor = new MemoryClient(room)
+    const viewer = new MemoryClient(room)
+    await editor.connect('editor')
+    await viewer.connect('viewer')
+    const appends = store.calls.append
+    addCard(viewer.doc, { stage: 'engaging', title: 'sneaky' }, bob)
+    await viewer.sync()
+    await editor.sync()
+    expect(titles(room.doc)).toEqual([])
+    expect(titles(editor.doc)).toEqual([])
+    expect(store.calls.append).toBe(appends)
+    expect(viewer.closed).toBeNull()
+    addCard(editor.doc, { stage: 'signed', title: 'real edit' }, alice)
+    await viewer.sync()
+    expect(titles(viewer.doc)).toContain('real edit')
+    viewer.setPresence({ user: { name: 'manager' } })
+    await editor.sync()
+    expect(editor.awareness.getStates().get(viewer.doc.clientID)).toEqual({
+      user: { name: 'manager' },
+    })
   })
 
   it('shares presence and removes a client’s presence when it leaves', async () => {

@@ -5,6 +5,7 @@ import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
+import type { Role } from '../../shared/roles.js'
 import type { Peer } from '../../server/room/peer.js'
 import type { Room } from '../../server/room/room.js'
 
@@ -29,8 +30,8 @@ export class MemoryClient {
   }
 
   /** Joins and completes the sync handshake. */
-  async connect(): Promise<void> {
-    this.room.join(this.peer)
+  async connect(role: Role = 'editor'): Promise<void> {
+    this.room.join(this.peer, role)
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, 0)
     syncProtocol.writeSyncStep1(encoder, this.doc)
