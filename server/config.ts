@@ -18,6 +18,11 @@ const EnvSchema = z.object({
   COMPACT_EVERY: z.coerce.number().int().positive().default(500),
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
   CLIENT_DIR: z.string().default('./dist/client'),
+  SESSION_SECRET: z.string().min(32, 'needs at least 32 characters').optional(),
+  SESSION_DAYS: z.coerce.number().positive().max(365).default(30),
+  ACCESS_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
+  ALLOWED_ORIGINS: z.string().optional(),
+  PUBLIC_URL: z.url().optional(),
 })
 
 export interface Config {
@@ -33,6 +38,15 @@ export interface Config {
   readonly compactEvery: number
   readonly sqliteSynchronous: 'FULL' | 'NORMAL'
   readonly clientDir: string
+  /** Signs session cookies; when unset, one is generated once and kept in the database. */
+  readonly sessionSecret: string | undefined
+  readonly sessionMs: number
+  /** How often live connections are re-checked against the access store. */
+  readonly accessPollMs: number
+  /** Browser origins allowed besides the server's own (e.g. a proxy's public origin). */
+  readonly allowedOrigins: readonly string[]
+  /** Base of the links the admin CLI prints; defaults to http://HOST:PORT. */
+  readonly publicUrl: string | undefined
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -55,5 +69,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     compactEvery: e.COMPACT_EVERY,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     clientDir: e.CLIENT_DIR,
+    sessionSecret: e.SESSION_SECRET,
+    sessionMs: e.SESSION_DAYS * 86_400_000,
+    accessPollMs: e.ACCESS_POLL_MS,
+    allowedOrigins: (e.ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    publicUrl: e.PUBLIC_URL,
   }
 }

@@ -1,30 +1,38 @@
 // Composition root: wires configuration, logging, storage, rooms and the HTTP/WebSocket server.
+import { randomBytes } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
 import { WebSocketServer } from 'ws'
 import { migrateDoc } from '../shared/migrate.js'
 import { isBoardId } from '../shared/sectors.js'
 import { seedBoard } from '../shared/seed/index.js'
+import { LiveAccess } from './access/live.js'
+import { isLoopbackHost } from './access/resolve.js'
+import type { AccessStore } from './access/store.js'
 import type { Config } from './config.js'
 import { createApp } from './http/app.js'
 import { createLogger, type Logger } from './log.js'
 import { Rooms } from './room/rooms.js'
-import { createStore } from './storage/create.js'
-import type { BoardStore } from './storage/store.js'
+import { createStorage, type Storage } from './storage/create.js'
 
 export interface RunningServer {
   readonly url: string
   readonly port: number
   readonly rooms: Rooms
+  /** Users, grants, share links and sessions (also what the admin CLI changes). */
+  readonly access: AccessStore
+  /** Live connections by credential; `check()` re-checks them now instead of at the next poll. */
+  readonly live: LiveAccess
   close(): Promise<void>
 }
 
 export async function startServer(
   config: Config,
-  deps: { log?: Logger; store?: BoardStore } = {},
+  deps: { log?: Logger; storage?: Storage } = {},
 ): Promise<RunningServer> {
   const log = deps.log ?? createLogger(config.logLevel)
-  const store = deps.store ?? createStore(config)
+  const storage = deps.storage ?? createStorage(config)
+  const store = storage.boards
   const rooms = new Rooms({
     store,
     log,
@@ -36,7 +44,23 @@ export async function startServer(
     idleMs: config.roomIdleMs,
     compactEvery: config.compactEvery,
   })
-  const app = createApp({ rooms, log, clientDir: config.clientDir })
+  // A secret generated once is kept in the database, so restarts keep sessions valid.
+  const sessionSecret =
+    config.sessionSecret ??
+    (await storage.access.secret('session', () => randomBytes(32).toString('base64url')))
+  const live = new LiveAccess(storage.access, log, config.accessPollMs)
+  live.start()
+  const app = createApp({
+    rooms,
+    log,
+    access: storage.access,
+    sessionSecret,
+    live,
+    sessionMs: config.sessionMs,
+    allowedOrigins: config.allowedOrigins,
+    host: config.host,
+    clientDir: config.clientDir,
+  })
   // maxPayload: ws closes the connection with 1009 before buffering an oversized frame.
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })
   const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss } })
@@ -47,13 +71,29 @@ export async function startServer(
   })
   const { port } = server.address() as AddressInfo
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`
-  log.info({ url, dataDir: config.dataDir }, 'sector board listening')
+  const noUsers = (await storage.access.countUsers()) === 0
+  const mode = noUsers ? 'open' : 'accounts'
+  log.info({ url, dataDir: config.dataDir, mode }, 'sector board listening')
+  if (noUsers && isLoopbackHost(config.host))
+    log.warn(
+      'open mode: no user exists, so every local caller edits every board; ' +
+        'create one with `npm run admin -- user add <name>`',
+    )
+  else if (noUsers)
+    log.warn(
+      { host: config.host },
+      'no user exists and HOST is not loopback, so nobody has access; ' +
+        'create one with `npm run admin -- user add <name>`',
+    )
 
   return {
     url,
     port,
     rooms,
+    access: storage.access,
+    live,
     async close() {
+      await live.stop()
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))
       await rooms.closeAll()
       for (const client of wss.clients) client.close(1001, 'server shutting down')
@@ -65,7 +105,7 @@ export async function startServer(
       if ('closeAllConnections' in server) server.closeAllConnections()
       await closed
       clearTimeout(cutOff)
-      await store.close()
+      await storage.close()
     },
   }
 }

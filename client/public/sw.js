@@ -3,7 +3,7 @@
 // API calls and WebSockets always go to the network.
 const CACHE = 'sector-board-shell-v1'
 
-self.addEventListener('install', () => self.skipWaiting())
+self.addEventListener('install', (event) => event.waitUntil(precacheShell()))
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()))
 
 self.addEventListener('fetch', (event) => {
@@ -13,6 +13,19 @@ self.addEventListener('fetch', (event) => {
   if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/ws/')) return
   event.respondWith(networkFirst(request))
 })
+
+/** Caches the page and every asset it references, so the very next offline reload works. */
+async function precacheShell() {
+  const cache = await caches.open(CACHE)
+  const response = await fetch('/', { cache: 'no-store' })
+  if (response.ok) {
+    const html = await response.clone().text()
+    await cache.put('/', response)
+    const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1])
+    await cache.addAll(assets)
+  }
+  await self.skipWaiting()
+}
 
 async function networkFirst(request) {
   const cache = await caches.open(CACHE)

@@ -1,27 +1,64 @@
-// The Hono application: API routes, the WebSocket endpoint and the built client.
+// The Hono application: API routes, the WebSocket endpoint and the built client. Every /api and
+// /ws route after /api/health resolves the caller's access first (see http/access.ts).
 import fs from 'node:fs'
 import path from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
 import { BoardError } from '../../shared/errors.js'
+import { LiveAccess } from '../access/live.js'
+import { isLoopbackHost } from '../access/resolve.js'
+import type { AccessStore } from '../access/store.js'
+import { SignInThrottle } from '../access/throttle.js'
 import type { Logger } from '../log.js'
 import type { Rooms } from '../room/rooms.js'
+import { resolveAccessMiddleware, sameOrigin } from './access.js'
 import { boardRoutes } from './boards.js'
 import { errorResponse } from './errors.js'
+import { sessionRoutes } from './session.js'
 import { websocketRoutes } from './websocket.js'
 
 export interface AppDeps {
   readonly rooms: Rooms
   readonly log: Logger
+  readonly access: AccessStore
+  /** Signs session cookies. */
+  readonly sessionSecret: string
+  /** Tracks live connections for revocation; one is made (not polling) when absent. */
+  readonly live?: LiveAccess
+  readonly sessionMs?: number
+  readonly allowedOrigins?: readonly string[]
+  /** The host the server binds to; open mode applies only on loopback (default 127.0.0.1). */
+  readonly host?: string
   /** Folder of the built client; served when it exists. */
   readonly clientDir?: string
 }
 
-export function createApp({ rooms, log, clientDir }: AppDeps): Hono {
+export function createApp(deps: AppDeps): Hono {
+  const { rooms, log, clientDir, access: store, sessionSecret: secret } = deps
+  const allowedOrigins = deps.allowedOrigins ?? []
+  const live = deps.live ?? new LiveAccess(store, log, 2_000)
   const app = new Hono()
   app.get('/api/health', (c) => c.json({ ok: true, loadedBoards: rooms.loadedBoards }))
+  const resolve = resolveAccessMiddleware({
+    store,
+    secret,
+    loopbackBind: isLoopbackHost(deps.host ?? '127.0.0.1'),
+  })
+  app.use('/api/*', resolve)
+  app.use('/ws/*', resolve)
+  app.use('/api/session', sameOrigin(allowedOrigins))
+  app.route(
+    '/api/session',
+    sessionRoutes({
+      store,
+      secret,
+      sessionMs: deps.sessionMs ?? 30 * 86_400_000,
+      throttle: new SignInThrottle(),
+      log,
+    }),
+  )
   app.route('/api/boards', boardRoutes(rooms))
-  app.route('/ws', websocketRoutes(rooms, log))
+  app.route('/ws', websocketRoutes({ rooms, log, live, allowedOrigins }))
   app.all('/api/*', (c) =>
     errorResponse(c, 404, 'not-found', `no route ${c.req.method} ${c.req.path}`),
   )

@@ -1,10 +1,30 @@
-// Picks the storage implementation from the configuration.
+// Picks the storage implementation from the configuration: boards and access share one database.
+import type { AccessStore } from '../access/store.js'
 import type { Config } from '../config.js'
-import { createSqliteStore } from './sqlite.js'
+import { sqliteAccessStore } from './sqlite-access.js'
+import { openSqliteDatabase, sqliteBoardStore } from './sqlite.js'
 import type { BoardStore } from './store.js'
 
-export function createStore(config: Config): BoardStore {
+export interface Storage {
+  readonly boards: BoardStore
+  readonly access: AccessStore
+  /** Closes both stores and the database. */
+  close(): Promise<void>
+}
+
+export function createStorage(config: Config): Storage {
   if (config.databaseUrl)
     throw new Error('DATABASE_URL is set, but PostgreSQL storage is not available in this version')
-  return createSqliteStore(config.sqliteFile, { synchronous: config.sqliteSynchronous })
+  const db = openSqliteDatabase(config.sqliteFile, { synchronous: config.sqliteSynchronous })
+  const boards = sqliteBoardStore(db, { ownsDb: false })
+  const access = sqliteAccessStore(db, { ownsDb: false })
+  return {
+    boards,
+    access,
+    async close() {
+      await boards.close()
+      await access.close()
+      db.close()
+    },
+  }
 }

@@ -26,12 +26,29 @@ export interface SqliteStoreOptions {
   readonly synchronous?: 'FULL' | 'NORMAL'
 }
 
-export function createSqliteStore(file: string, options: SqliteStoreOptions = {}): BoardStore {
+/** Opens (creating its folder) the database file shared by the board and access stores. */
+export function openSqliteDatabase(
+  file: string,
+  options: SqliteStoreOptions = {},
+): Database.Database {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true })
   const db = new Database(file)
   db.pragma('journal_mode = WAL')
   db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`)
   db.pragma('busy_timeout = 5000')
+  return db
+}
+
+/** A board store on its own database connection, closed with the store. */
+export function createSqliteStore(file: string, options: SqliteStoreOptions = {}): BoardStore {
+  return sqliteBoardStore(openSqliteDatabase(file, options), { ownsDb: true })
+}
+
+/** A board store on an open database; it closes the database only when it owns it. */
+export function sqliteBoardStore(
+  db: Database.Database,
+  { ownsDb }: { readonly ownsDb: boolean },
+): BoardStore {
   db.exec(SCHEMA)
 
   const selectState = db.prepare<[string], { state: Buffer; through_seq: number }>(
@@ -77,7 +94,7 @@ export function createSqliteStore(file: string, options: SqliteStoreOptions = {}
       compactTx(boardId, state, throughSeq)
     },
     async close() {
-      db.close()
+      if (ownsDb) db.close()
     },
   }
 }

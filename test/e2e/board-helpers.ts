@@ -49,36 +49,36 @@ export function columnIds(page: Page, stage: string): Promise<string[]> {
 
 /** Stage id → the titles of the cards its column shows, in order, for every column. */
 export function boardLayout(page: Page): Promise<Record<string, string[]>> {
-  return page.locator('section[data-testid="column"]').evaluateAll((columns) =>
-    Object.fromEntries(
-      columns.map((section) => [
-        section.getAttribute('data-stage') ?? '',
-        [...section.querySelectorAll('article[data-testid="card"] .card-title')].map(
-          (title) => title.textContent?.trim() ?? '',
-        ),
-      ]),
-    ),
-  )
+  return page
+    .locator('section[data-testid="column"]')
+    .evaluateAll((columns) =>
+      Object.fromEntries(
+        columns.map((section) => [
+          section.getAttribute('data-stage') ?? '',
+          [...section.querySelectorAll('article[data-testid="card"] .card-title')].map(
+            (title) => title.textContent?.trim() ?? '',
+          ),
+        ]),
+      ),
+    )
 }
 
 /** The id of the card with exactly this title in a column (polls until it shows). */
 export async function cardIdByTitle(page: Page, stage: string, title: string): Promise<string> {
-  let id: string | null = null
-  await expect
-    .poll(async () => {
-      id = await column(page, stage)
-        .locator('article[data-testid="card"]')
-        .evaluateAll(
-          (cards, wanted) =>
-            cards
-              .find((card) => card.querySelector('.card-title')?.textContent?.trim() === wanted)
-              ?.getAttribute('data-card-id') ?? null,
-          title,
-        )
-      return id
-    }, poll)
-    .not.toBeNull()
-  return id as unknown as string
+  const find = () =>
+    column(page, stage)
+      .locator('article[data-testid="card"]')
+      .evaluateAll(
+        (cards, wanted) =>
+          cards
+            .find((card) => card.querySelector('.card-title')?.textContent?.trim() === wanted)
+            ?.getAttribute('data-card-id') ?? null,
+        title,
+      )
+  await expect.poll(find, poll).not.toBeNull()
+  const id = await find()
+  if (!id) throw new Error(`no card titled ${title} in ${stage}`)
+  return id
 }
 
 /** Creates a card at the end of a column through "add card"; its editor is open afterwards. */

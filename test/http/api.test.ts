@@ -5,6 +5,7 @@ import addFormats from 'ajv-formats'
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../../server/http/app.js'
 import { Rooms } from '../../server/room/rooms.js'
+import { createSqliteAccessStore } from '../../server/storage/sqlite-access.js'
 import { createSqliteStore } from '../../server/storage/sqlite.js'
 import { seedBoard } from '../../shared/seed/index.js'
 import { isBoardId, SECTORS } from '../../shared/sectors.js'
@@ -20,7 +21,13 @@ function testApp() {
     idleMs: 60_000,
     compactEvery: 1000,
   })
-  return createApp({ rooms, log: silentLog })
+  // No users: open mode, as on a fresh loopback install (access rules: test/access/).
+  return createApp({
+    rooms,
+    log: silentLog,
+    access: createSqliteAccessStore(':memory:'),
+    sessionSecret: 'test-secret-test-secret-test-secret',
+  })
 }
 
 describe('HTTP API', () => {

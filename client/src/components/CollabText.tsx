@@ -1,6 +1,6 @@
 // A text input or textarea for collaborative text: it sends every keystroke as an edit and takes
 // others' edits in place, keeping this person's caret where it was relative to their text.
-import { createEffect, type JSX } from 'solid-js'
+import { createEffect, untrack, type JSX } from 'solid-js'
 
 /** Where an index lands after `before` became `after` through one contiguous change. */
 export function mapIndex(before: string, after: string, index: number): number {
@@ -22,6 +22,9 @@ export function CollabText(props: {
   testId?: string
 }) {
   let field!: Field
+  // Only the effect below updates the field after the first render: a live `value` binding
+  // would move the caret to the end whenever someone else types.
+  const initial = untrack(() => props.value)
   createEffect(() => {
     const next = props.value
     if (!field || field.value === next) return
@@ -39,8 +42,8 @@ export function CollabText(props: {
     onInput: (e: InputEvent & { currentTarget: Field }) => props.onInput(e.currentTarget.value),
   } satisfies JSX.HTMLAttributes<Field> & Record<string, unknown>
   return props.multiline ? (
-    <textarea ref={(el) => (field = el)} rows={6} value={props.value} {...common} />
+    <textarea ref={(el) => (field = el)} rows={6} value={initial} {...common} />
   ) : (
-    <input ref={(el) => (field = el)} value={props.value} {...common} />
+    <input ref={(el) => (field = el)} value={initial} {...common} />
   )
 }

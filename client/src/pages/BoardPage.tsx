@@ -104,7 +104,7 @@ function BoardPage(props: { boardId: string }) {
             <a
               class="button"
               href={`/api/boards/${encodeURIComponent(params.boardId)}/snapshot`}
-              download={`${params.boardId}.json`}
+              download={`${params.boardId}-snapshot.json`}
               data-testid="export"
             >
               {t('snapshot')}

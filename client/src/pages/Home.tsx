@@ -28,7 +28,7 @@ function BoardCard(props: { board: BoardSummary }) {
         <span>
           {total()} {t('cards')}
         </span>
-        <a href={props.board.snapshot} download={`${props.board.id}.json`}>
+        <a href={props.board.snapshot} download={`${props.board.id}-snapshot.json`}>
           {t('snapshot')}
         </a>
       </div>

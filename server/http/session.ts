@@ -1,0 +1,135 @@
+// Session routes: sign in (POST), who am I (GET), sign out (DELETE) on /api/session. A failed
+// sign-in is slowed down (fixed minimum delay) and throttled per user name and client address.
+import { getConnInfo } from '@hono/node-server/conninfo'
+import { Hono, type Context } from 'hono'
+import { deleteCookie, setSignedCookie } from 'hono/cookie'
+import { z } from 'zod'
+import type { Role } from '../../shared/roles.js'
+import { SECTORS } from '../../shared/sectors.js'
+import { dummyHash, MAX_PASSWORD_LENGTH, verifyPassword } from '../access/password.js'
+import { resolveAccess, type Access } from '../access/resolve.js'
+import type { AccessStore } from '../access/store.js'
+import type { SignInThrottle } from '../access/throttle.js'
+import { hashToken, newToken } from '../access/tokens.js'
+import type { Logger } from '../log.js'
+import { SESSION_COOKIE, sessionIdOf, type AccessEnv } from './access.js'
+import { errorResponse } from './errors.js'
+
+/** Every failed sign-in takes at least this long (plus up to 100 ms of jitter). */
+export const MIN_FAILURE_DELAY_MS = 400
+
+export interface SessionDeps {
+  readonly store: AccessStore
+  readonly secret: string
+  readonly sessionMs: number
+  readonly throttle: SignInThrottle
+  readonly log: Logger
+}
+
+const SignIn = z.object({
+  userName: z.string().min(1).max(64),
+  password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+})
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)))
+
+function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown'
+  } catch {
+    return 'unknown' // no Node socket, e.g. app.request() in tests
+  }
+}
+
+/** The body of GET /api/session, also answered by a successful sign-in. */
+export function describeAccess(access: Access) {
+  const roles: Record<string, Role> = {}
+  for (const { id } of SECTORS) {
+    const role = access.roleFor(id)
+    if (role) roles[id] = role
+  }
+  const p = access.principal
+  return {
+    user: p.kind === 'user' ? { name: p.user.name, displayName: p.user.displayName } : null,
+    shareLink:
+      p.kind === 'share-link'
+        ? { boardId: p.link.boardId, label: p.link.label, expiresAt: p.link.expiresAt }
+        : null,
+    roles,
+    mode: access.mode,
+  }
+}
+
+export function sessionRoutes({ store, secret, sessionMs, throttle, log }: SessionDeps) {
+  const app = new Hono<AccessEnv>()
+
+  app.get('/', (c) => {
+    const access = c.get('access')
+    if (access.principal.kind === 'anonymous' && access.principal.refused)
+      return errorResponse(
+        c,
+        401,
+        'invalid-share-link',
+        'this share link is unknown, expired or revoked',
+      )
+    return c.json(describeAccess(access))
+  })
+
+  app.post('/', async (c) => {
+    const started = Date.now()
+    const body = SignIn.safeParse(await c.req.json().catch(() => undefined))
+    if (!body.success)
+      return errorResponse(c, 400, 'bad-request', 'expected JSON { "userName", "password" }')
+    const { userName, password } = body.data
+    const address = clientAddress(c)
+    const keys = [`user:${userName.toLowerCase()}`, `ip:${address}`]
+    const fail = async (status: 401 | 429, code: string, message: string) => {
+      await sleep(started + MIN_FAILURE_DELAY_MS + Math.random() * 100 - Date.now())
+      return errorResponse(c, status, code, message)
+    }
+
+    const wait = throttle.retryAfter(keys)
+    if (wait > 0) {
+      log.warn({ userName, address }, 'sign-in refused: too many failed attempts')
+      c.header('Retry-After', String(Math.ceil(wait / 1000)))
+      return fail(429, 'too-many-attempts', 'too many failed sign-ins; try again later')
+    }
+    const user = await store.findUserByName(userName)
+    // A missing user costs the same scrypt work as a wrong password.
+    const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()))
+    if (!user || !ok) {
+      throttle.failed(keys)
+      log.warn({ userName, address }, 'sign-in failed')
+      return fail(401, 'bad-credentials', 'wrong user name or password')
+    }
+    throttle.succeeded([keys[0] as string])
+
+    const sessionId = newToken()
+    const now = Date.now()
+    // The cookie carries the id; the store keeps only its digest.
+    await store.createSession(hashToken(sessionId), {
+      userId: user.id,
+      createdAt: new Date(now).toISOString(),
+      expiresAt: new Date(now + sessionMs).toISOString(),
+    })
+    await setSignedCookie(c, SESSION_COOKIE, sessionId, secret, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      path: '/',
+      secure: new URL(c.req.url).protocol === 'https:',
+      maxAge: Math.floor(sessionMs / 1000),
+    })
+    log.info({ userName: user.name }, 'signed in')
+    const access = await resolveAccess(store, { sessionHash: hashToken(sessionId) })
+    return c.json(describeAccess(access))
+  })
+
+  app.delete('/', async (c) => {
+    const sessionId = await sessionIdOf(c, secret)
+    if (sessionId !== undefined) await store.deleteSession(hashToken(sessionId))
+    deleteCookie(c, SESSION_COOKIE, { path: '/' })
+    return c.json({ user: null })
+  })
+
+  return app
+}
