@@ -21,7 +21,7 @@ async function precacheShell() {
   if (response.ok) {
     const html = await response.clone().text()
     await cache.put('/', response)
-    const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1])
+    const assets = [...html.matchAll(/(?:src|href)="(\/[^"/][^"]*)"/g)].map((m) => m[1])
     await cache.addAll(assets)
   }
   await self.skipWaiting()
