@@ -1,15 +1,29 @@
-// The app shell: header (home link, my name, language switch) and the routed page.
-import { A, Route, Router, type RouteSectionProps } from '@solidjs/router'
+// The app shell: header (home link, who I am, language switch) and the routed page.
+import { A, Route, Router, useNavigate, type RouteSectionProps } from '@solidjs/router'
 import { createEffect } from 'solid-js'
+import { AccessContext, createAccessStore, useAccess } from './access-context'
 import { createIdentityStore, IdentityContext, useIdentity } from './board/identity-context'
+import { WhoAmI } from './components/WhoAmI'
 import { locale, setLocale, t } from './i18n/locale'
 import { BoardRoute } from './pages/BoardPage'
 import { Home } from './pages/Home'
+import { SignIn } from './pages/SignIn'
 
 function Shell(props: RouteSectionProps) {
   const identity = useIdentity()
+  const access = useAccess()
+  const navigate = useNavigate()
   createEffect(() => (document.documentElement.lang = locale() === 'zh' ? 'zh-CN' : 'en'))
   createEffect(() => (document.title = t('appTitle')))
+  // A signed-in person appears to others under their account's display name.
+  createEffect(() => {
+    const user = access.info()?.user
+    if (user && identity.current().name !== user.displayName) identity.rename(user.displayName)
+  })
+  const signOut = async () => {
+    await access.signOut()
+    navigate('/sign-in', { replace: true })
+  }
   return (
     <div class="shell">
       <header class="shell-header">
@@ -18,17 +32,7 @@ function Shell(props: RouteSectionProps) {
           <p class="subtitle">{t('subtitle')}</p>
         </A>
         <div class="shell-controls">
-          <label class="identity">
-            <span class="identity-dot" style={{ background: identity.current().color }} />
-            <span class="visually-hidden">{t('yourName')}</span>
-            <input
-              value={identity.current().name}
-              aria-label={t('yourName')}
-              maxLength={40}
-              data-testid="my-name"
-              onChange={(e) => identity.rename(e.currentTarget.value)}
-            />
-          </label>
+          <WhoAmI info={access.info()} identity={identity} onSignOut={() => void signOut()} />
           <button
             type="button"
             data-testid="language-switch"
@@ -45,12 +49,16 @@ function Shell(props: RouteSectionProps) {
 
 export function App() {
   const identity = createIdentityStore()
+  const access = createAccessStore()
   return (
-    <IdentityContext.Provider value={identity}>
-      <Router root={Shell}>
-        <Route path="/" component={Home} />
-        <Route path="/board/:boardId" component={BoardRoute} />
-      </Router>
-    </IdentityContext.Provider>
+    <AccessContext.Provider value={access}>
+      <IdentityContext.Provider value={identity}>
+        <Router root={Shell}>
+          <Route path="/" component={Home} />
+          <Route path="/sign-in" component={SignIn} />
+          <Route path="/board/:boardId" component={BoardRoute} />
+        </Router>
+      </IdentityContext.Provider>
+    </AccessContext.Provider>
   )
 }

@@ -2,6 +2,7 @@
 import { createSignal, onCleanup, type Accessor } from 'solid-js'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { tokenParams } from '../access'
 import { readCards, readStages } from '../../../shared/read.js'
 import type { Stage } from '../../../shared/schema.js'
 
@@ -13,7 +14,7 @@ export interface StageCount {
 export function createBoardSummary(boardId: string): Accessor<readonly StageCount[]> {
   const doc = new Y.Doc()
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`
-  const provider = new WebsocketProvider(url, boardId, doc)
+  const provider = new WebsocketProvider(url, boardId, doc, { params: tokenParams() })
   const [counts, setCounts] = createSignal<readonly StageCount[]>([])
   const refresh = () => {
     const live = readCards(doc).filter((c) => !c.archived)

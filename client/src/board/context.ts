@@ -23,6 +23,8 @@ export interface BoardUi {
 
 export interface BoardContextValue {
   readonly boardId: string
+  /** False for viewers: every editing control is hidden, and the server drops their writes. */
+  readonly canEdit: boolean
   readonly state: Readonly<BoardState>
   readonly actions: BoardActions
   readonly status: Accessor<SyncStatus>

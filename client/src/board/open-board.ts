@@ -10,7 +10,11 @@ import { createBoardSession } from './session'
 import { createBoardStore } from './store'
 import { createUndoHistory } from './undo'
 
-export function openBoard(boardId: string, identity: () => Identity): BoardContextValue {
+export function openBoard(
+  boardId: string,
+  identity: () => Identity,
+  canEdit: boolean,
+): BoardContextValue {
   const session = createBoardSession(boardId)
   const store = createBoardStore(session.doc)
   // One origin object per page: the undo history tracks exactly this browser's own changes.
@@ -28,6 +32,7 @@ export function openBoard(boardId: string, identity: () => Identity): BoardConte
   })
   return {
     boardId,
+    canEdit,
     state: store.state,
     actions,
     status: session.status,

@@ -5,6 +5,7 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import type { Awareness } from 'y-protocols/awareness'
+import { tokenParams } from '../access'
 
 /** offline: no connection (edits are kept locally); syncing: connected, catching up; synced. */
 export type SyncStatus = 'offline' | 'connecting' | 'syncing' | 'synced'
@@ -27,6 +28,7 @@ export function createBoardSession(boardId: string): BoardSession {
   const local = new IndexeddbPersistence(`sector-board:${boardId}`, doc)
   const provider = new WebsocketProvider(websocketBase(), boardId, doc, {
     connect: navigator.onLine,
+    params: tokenParams(),
   })
   const [status, setStatus] = createSignal<SyncStatus>(navigator.onLine ? 'connecting' : 'offline')
 

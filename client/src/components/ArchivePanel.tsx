@@ -5,6 +5,7 @@ import { t } from '../i18n/locale'
 
 export function ArchivePanel(props: {
   cards: readonly Card[]
+  canEdit: boolean
   onRestore: (id: string) => void
   onOpen: (id: string) => void
 }) {
@@ -19,13 +20,15 @@ export function ArchivePanel(props: {
                 <button type="button" class="link-button" onClick={() => props.onOpen(card.id)}>
                   {card.title}
                 </button>
-                <button
-                  type="button"
-                  data-testid="restore-card"
-                  onClick={() => props.onRestore(card.id)}
-                >
-                  {t('card.restore')}
-                </button>
+                <Show when={props.canEdit}>
+                  <button
+                    type="button"
+                    data-testid="restore-card"
+                    onClick={() => props.onRestore(card.id)}
+                  >
+                    {t('card.restore')}
+                  </button>
+                </Show>
               </li>
             )}
           </For>

@@ -17,13 +17,14 @@ const KEY_MOVES: Record<string, KeyMove> = {
 
 export function CardTile(props: {
   card: Card
+  canEdit: boolean
   editors: readonly Presence[]
   onOpen: () => void
   onKeyMove: (move: KeyMove) => void
 }) {
   const sortable = createSortable(props.card.id, { kind: 'card' })
   const onKeyDown = (event: KeyboardEvent) => {
-    const move = event.altKey ? KEY_MOVES[event.key] : undefined
+    const move = event.altKey && props.canEdit ? KEY_MOVES[event.key] : undefined
     if (move) {
       event.preventDefault()
       props.onKeyMove(move)
@@ -35,14 +36,16 @@ export function CardTile(props: {
   return (
     <article
       ref={sortable.ref}
-      {...sortable.dragActivators}
+      {...(props.canEdit ? sortable.dragActivators : {})}
       class="card-tile"
       classList={{ dragging: sortable.isActiveDraggable, [`risk-${props.card.risk}`]: true }}
       style={transformStyle(sortable.transform)}
       tabIndex={0}
       role="button"
       aria-label={`${t('card.edit')}: ${props.card.title}`}
-      aria-keyshortcuts="Alt+ArrowLeft Alt+ArrowRight Alt+ArrowUp Alt+ArrowDown Enter"
+      aria-keyshortcuts={
+        props.canEdit ? 'Alt+ArrowLeft Alt+ArrowRight Alt+ArrowUp Alt+ArrowDown Enter' : 'Enter'
+      }
       data-card-id={props.card.id}
       data-testid="card"
       onKeyDown={onKeyDown}

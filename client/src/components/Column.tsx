@@ -49,6 +49,7 @@ export function Column(props: {
         count={ids().length}
         isFirst={props.index === 0}
         isLast={props.index === props.stageCount - 1}
+        canEdit={board.canEdit}
         intents={intents}
       />
       <div class="column-cards">
@@ -59,6 +60,7 @@ export function Column(props: {
                 {(card) => (
                   <CardTile
                     card={card()}
+                    canEdit={board.canEdit}
                     editors={editorsOf(id)}
                     onOpen={() => board.ui.setOpenCard(id)}
                     onKeyMove={(move) => props.onKeyMove(id, move)}
@@ -72,7 +74,9 @@ export function Column(props: {
           <p class="column-empty">{t('stage.empty')}</p>
         </Show>
       </div>
-      <NewCardForm onCreate={create} />
+      <Show when={board.canEdit}>
+        <NewCardForm onCreate={create} />
+      </Show>
     </section>
   )
 }

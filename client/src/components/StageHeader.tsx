@@ -16,6 +16,7 @@ export function StageHeader(props: {
   count: number
   isFirst: boolean
   isLast: boolean
+  canEdit: boolean
   intents: StageIntents
 }) {
   const [editing, setEditing] = createSignal(false)
@@ -40,22 +41,25 @@ export function StageHeader(props: {
           {props.count}
           <Show when={props.stage.wipLimit !== null}>/{props.stage.wipLimit}</Show>
         </span>
-        <button
-          type="button"
-          class="icon-button"
-          aria-expanded={editing()}
-          aria-label={`${t('stage.rename')} ${localized(props.stage.name)}`}
-          onClick={() => setEditing(!editing())}
-        >
-          ⋯
-        </button>
+        <Show when={props.canEdit}>
+          <button
+            type="button"
+            class="icon-button"
+            aria-expanded={editing()}
+            aria-label={`${t('stage.rename')} ${localized(props.stage.name)}`}
+            data-testid="stage-menu"
+            onClick={() => setEditing(!editing())}
+          >
+            ⋯
+          </button>
+        </Show>
       </div>
       <Show when={over()}>
         <div class="over-limit-note" role="status">
           {t('stage.overLimit')}
         </div>
       </Show>
-      <Show when={editing()}>
+      <Show when={editing() && props.canEdit}>
         <form class="stage-menu" onSubmit={save}>
           <label>
             {t('stage.newName')}

@@ -27,6 +27,7 @@ export function UnplacedColumn(props: {
                 {(card) => (
                   <CardTile
                     card={card()}
+                    canEdit={board.canEdit}
                     editors={board.presence.others().filter((p) => p.editing === id)}
                     onOpen={() => board.ui.setOpenCard(id)}
                     onKeyMove={(move) => props.onKeyMove(id, move)}

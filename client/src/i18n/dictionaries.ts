@@ -83,6 +83,17 @@ export const zh = {
     'Alt+←/→ 移至上/下一阶段 · Alt+↑/↓ 上移/下移 · Enter 打开 · Ctrl+Z 撤销 · Ctrl+Shift+Z 重做',
   targets: '年度目标',
   notFound: '没有这个看板',
+  noAccess: '你没有查看这个看板的权限',
+  auth: {
+    title: '登录',
+    userName: '用户名',
+    password: '密码',
+    signIn: '登录',
+    signOut: '退出登录',
+    failed: '登录失败',
+    shareLink: '只读链接',
+  },
+  role: { editor: '可编辑', viewer: '只读' },
 }
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
@@ -171,6 +182,17 @@ export const en: Dictionary = {
     'Alt+←/→ previous/next stage · Alt+↑/↓ move up/down · Enter open · Ctrl+Z undo · Ctrl+Shift+Z redo',
   targets: 'Targets for the year',
   notFound: 'No such board',
+  noAccess: 'You may not view this board',
+  auth: {
+    title: 'Sign in',
+    userName: 'User name',
+    password: 'Password',
+    signIn: 'Sign in',
+    signOut: 'Sign out',
+    failed: 'Sign-in failed',
+    shareLink: 'Read-only link',
+  },
+  role: { editor: 'Editor', viewer: 'Viewer' },
 }
 
 export const dictionaries = { zh, en }

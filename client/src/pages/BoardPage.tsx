@@ -1,5 +1,8 @@
 // A sector board: toolbar (status, presence, filters, undo/redo, archive, export) and columns.
-import { useParams } from '@solidjs/router'
+import { Navigate, useLocation, useParams } from '@solidjs/router'
+import { canWrite, type Role } from '../../../shared/roles.js'
+import { withToken } from '../access'
+import { useAccess } from '../access-context'
 import { createMemo, createSignal, onCleanup, onMount, Show } from 'solid-js'
 import { BoardContext } from '../board/context'
 import { EMPTY_FILTER } from '../board/filter'
@@ -21,20 +24,48 @@ function isTextField(target: EventTarget | null): boolean {
   )
 }
 
-/** Route entry: a new board page (and connection) for each board id. */
+/**
+ * Route entry: a new board page (and connection) for each board id, opened with this person's
+ * role on it. Without one: sign in (accounts mode), or a clear "no access".
+ */
 export function BoardRoute() {
   const params = useParams<{ boardId: string }>()
+  const access = useAccess()
+  const location = useLocation()
   return (
-    <Show when={params.boardId} keyed>
-      {(boardId) => <BoardPage boardId={boardId} />}
+    <Show when={access.info()} fallback={<p class="page-message">{t('loading')}</p>}>
+      {(info) => (
+        <Show
+          when={access.roleFor(params.boardId)}
+          keyed
+          fallback={
+            <Show
+              when={info().mode === 'accounts' && !info().user && !info().shareLink}
+              fallback={
+                <p class="page-message" role="alert">
+                  {t('noAccess')}
+                </p>
+              }
+            >
+              <Navigate href={`/sign-in?next=${encodeURIComponent(location.pathname)}`} />
+            </Show>
+          }
+        >
+          {(role) => (
+            <Show when={params.boardId} keyed>
+              {(boardId) => <BoardPage boardId={boardId} role={role} />}
+            </Show>
+          )}
+        </Show>
+      )}
     </Show>
   )
 }
 
-function BoardPage(props: { boardId: string }) {
+function BoardPage(props: { boardId: string; role: Role }) {
   const params = { boardId: props.boardId }
   const identity = useIdentity()
-  const board = openBoard(params.boardId, identity.current)
+  const board = openBoard(params.boardId, identity.current, canWrite(props.role))
   const [showArchive, setShowArchive] = createSignal(false)
   const cards = () => Object.values(board.state.cards).filter((c) => c !== undefined)
   const officers = createMemo(() =>
@@ -53,7 +84,8 @@ function BoardPage(props: { boardId: string }) {
   }
 
   const onKey = (e: KeyboardEvent) => {
-    if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'z' || isTextField(e.target)) return
+    if (!board.canEdit || !(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'z') return
+    if (isTextField(e.target)) return
     e.preventDefault()
     if (e.shiftKey) board.history.redo()
     else board.history.undo()
@@ -70,29 +102,34 @@ function BoardPage(props: { boardId: string }) {
             {board.state.meta ? localized(board.state.meta.name) : t('loading')}
           </h1>
           <StatusBadge status={board.status()} />
+          <span class={`role role-${props.role}`} data-testid="my-role">
+            {t(`role.${props.role}`)}
+          </span>
           <PresenceList
             others={board.presence.others()}
             cardTitle={(id) => board.state.cards[id]?.title}
           />
           <div class="toolbar-actions">
-            <button
-              type="button"
-              data-testid="undo"
-              disabled={!board.history.canUndo()}
-              onClick={() => board.history.undo()}
-              aria-keyshortcuts="Control+Z"
-            >
-              ↶ {t('undo')}
-            </button>
-            <button
-              type="button"
-              data-testid="redo"
-              disabled={!board.history.canRedo()}
-              onClick={() => board.history.redo()}
-              aria-keyshortcuts="Control+Shift+Z"
-            >
-              ↷ {t('redo')}
-            </button>
+            <Show when={board.canEdit}>
+              <button
+                type="button"
+                data-testid="undo"
+                disabled={!board.history.canUndo()}
+                onClick={() => board.history.undo()}
+                aria-keyshortcuts="Control+Z"
+              >
+                ↶ {t('undo')}
+              </button>
+              <button
+                type="button"
+                data-testid="redo"
+                disabled={!board.history.canRedo()}
+                onClick={() => board.history.redo()}
+                aria-keyshortcuts="Control+Shift+Z"
+              >
+                ↷ {t('redo')}
+              </button>
+            </Show>
             <button
               type="button"
               aria-pressed={showArchive()}
@@ -103,7 +140,7 @@ function BoardPage(props: { boardId: string }) {
             </button>
             <a
               class="button"
-              href={`/api/boards/${encodeURIComponent(params.boardId)}/snapshot`}
+              href={withToken(`/api/boards/${encodeURIComponent(params.boardId)}/snapshot`)}
               download={`${params.boardId}-snapshot.json`}
               data-testid="export"
             >
@@ -118,17 +155,22 @@ function BoardPage(props: { boardId: string }) {
           onChange={(next) => board.ui.setFilter(next)}
           onClear={() => board.ui.setFilter(EMPTY_FILTER)}
         />
-        <p class="shortcuts" data-testid="shortcuts">
-          {t('shortcuts')}
-        </p>
+        <Show when={board.canEdit}>
+          <p class="shortcuts" data-testid="shortcuts">
+            {t('shortcuts')}
+          </p>
+        </Show>
         <div class="board-body">
           <BoardView />
-          <AddStage onAdd={(name) => board.actions.addStage(name)} />
+          <Show when={board.canEdit}>
+            <AddStage onAdd={(name) => board.actions.addStage(name)} />
+          </Show>
           <Show when={showArchive()}>
             <ArchivePanel
               cards={board.state.archived
                 .map((id) => board.state.cards[id])
                 .filter((c) => c !== undefined)}
+              canEdit={board.canEdit}
               onRestore={(id) => board.actions.restoreCard(id)}
               onOpen={(id) => board.ui.setOpenCard(id)}
             />

@@ -1,6 +1,7 @@
 // The six sector boards, each with a live count of cards per stage.
 import { A } from '@solidjs/router'
 import { createResource, For, Match, Switch } from 'solid-js'
+import { withToken } from '../access'
 import { fetchBoards, type BoardSummary } from '../api'
 import { createBoardSummary } from '../board/board-summary'
 import { localized, locale, t } from '../i18n/locale'
@@ -28,7 +29,7 @@ function BoardCard(props: { board: BoardSummary }) {
         <span>
           {total()} {t('cards')}
         </span>
-        <a href={props.board.snapshot} download={`${props.board.id}-snapshot.json`}>
+        <a href={withToken(props.board.snapshot)} download={`${props.board.id}-snapshot.json`}>
           {t('snapshot')}
         </a>
       </div>
