@@ -7,6 +7,8 @@ import { WhoAmI } from './components/WhoAmI'
 import { locale, setLocale, t } from './i18n/locale'
 import { BoardRoute } from './pages/BoardPage'
 import { Home } from './pages/Home'
+import { Overview } from './pages/Overview'
+import { Present } from './pages/Present'
 import { SignIn } from './pages/SignIn'
 
 function Shell(props: RouteSectionProps) {
@@ -31,6 +33,14 @@ function Shell(props: RouteSectionProps) {
           <h1>{t('appTitle')}</h1>
           <p class="subtitle">{t('subtitle')}</p>
         </A>
+        <nav class="shell-nav">
+          <A href="/" end>
+            {t('home')}
+          </A>
+          <A href="/overview" data-testid="overview-link">
+            {t('overview.link')}
+          </A>
+        </nav>
         <div class="shell-controls">
           <WhoAmI info={access.info()} identity={identity} onSignOut={() => void signOut()} />
           <button
@@ -56,6 +66,8 @@ export function App() {
         <Router root={Shell}>
           <Route path="/" component={Home} />
           <Route path="/sign-in" component={SignIn} />
+          <Route path="/overview" component={Overview} />
+          <Route path="/present" component={Present} />
           <Route path="/board/:boardId" component={BoardRoute} />
         </Router>
       </IdentityContext.Provider>

@@ -1,6 +1,5 @@
-// Failed sign-in throttling, per user name and per client address: after a few failures a key is
-// locked for a time that doubles with each further failure. In memory, bounded in size.
-const FREE_FAILURES = 5
+// Failed sign-in throttling (one instance per user name, one per client address): after a few
+// failures a key is locked for a time that doubles with each further failure. In memory, bounded.
 const BASE_LOCK_MS = 1_000
 const MAX_LOCK_MS = 15 * 60_000
 /** Failures older than this are forgotten. */
@@ -16,7 +15,11 @@ interface Entry {
 export class SignInThrottle {
   private readonly entries = new Map<string, Entry>()
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    /** Failures allowed before the first lock. */
+    private readonly freeFailures = 5,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Milliseconds until any of `keys` may try again (0 when none is locked). */
   retryAfter(keys: readonly string[]): number {
@@ -35,9 +38,9 @@ export class SignInThrottle {
       const entry = this.live(key, now) ?? { failures: 0, lockedUntil: 0, lastFailure: now }
       entry.failures++
       entry.lastFailure = now
-      if (entry.failures >= FREE_FAILURES)
+      if (entry.failures >= this.freeFailures)
         entry.lockedUntil =
-          now + Math.min(BASE_LOCK_MS * 2 ** (entry.failures - FREE_FAILURES), MAX_LOCK_MS)
+          now + Math.min(BASE_LOCK_MS * 2 ** (entry.failures - this.freeFailures), MAX_LOCK_MS)
       this.entries.delete(key)
       this.entries.set(key, entry) // Map order = least recently failed first
     }

@@ -53,7 +53,7 @@ export function createApp(deps: AppDeps): Hono {
       store,
       secret,
       sessionMs: deps.sessionMs ?? 30 * 86_400_000,
-      throttle: new SignInThrottle(),
+      throttles: { user: new SignInThrottle(5), address: new SignInThrottle(20) },
       log,
     }),
   )

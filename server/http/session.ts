@@ -22,7 +22,8 @@ export interface SessionDeps {
   readonly store: AccessStore
   readonly secret: string
   readonly sessionMs: number
-  readonly throttle: SignInThrottle
+  /** Failed sign-ins by user name (few allowed) and by client address (more: offices share one). */
+  readonly throttles: { readonly user: SignInThrottle; readonly address: SignInThrottle }
   readonly log: Logger
 }
 
@@ -60,7 +61,7 @@ export function describeAccess(access: Access) {
   }
 }
 
-export function sessionRoutes({ store, secret, sessionMs, throttle, log }: SessionDeps) {
+export function sessionRoutes({ store, secret, sessionMs, throttles, log }: SessionDeps) {
   const app = new Hono<AccessEnv>()
 
   app.get('/', (c) => {
@@ -82,15 +83,18 @@ export function sessionRoutes({ store, secret, sessionMs, throttle, log }: Sessi
       return errorResponse(c, 400, 'bad-request', 'expected JSON { "userName", "password" }')
     const { userName, password } = body.data
     const address = clientAddress(c)
-    const keys = [`user:${userName.toLowerCase()}`, `ip:${address}`]
+    const userKey = userName.toLowerCase()
     const fail = async (status: 401 | 429, code: string, message: string) => {
       await sleep(started + MIN_FAILURE_DELAY_MS + Math.random() * 100 - Date.now())
       return errorResponse(c, status, code, message)
     }
 
-    const wait = throttle.retryAfter(keys)
+    const wait = Math.max(
+      throttles.user.retryAfter([userKey]),
+      throttles.address.retryAfter([address]),
+    )
     if (wait > 0) {
-      log.warn({ userName, address }, 'sign-in refused: too many failed attempts')
+      log.warn({ address }, 'sign-in refused: too many failed attempts')
       c.header('Retry-After', String(Math.ceil(wait / 1000)))
       return fail(429, 'too-many-attempts', 'too many failed sign-ins; try again later')
     }
@@ -98,12 +102,17 @@ export function sessionRoutes({ store, secret, sessionMs, throttle, log }: Sessi
     // A missing user costs the same scrypt work as a wrong password.
     const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()))
     if (!user || !ok) {
-      throttle.failed(keys)
-      log.warn({ userName, address }, 'sign-in failed')
+      throttles.user.failed([userKey])
+      throttles.address.failed([address])
+      // An unknown name is not logged: people sometimes type their password into that field.
+      log.warn({ userName: user?.name ?? null, address }, 'sign-in failed')
       return fail(401, 'bad-credentials', 'wrong user name or password')
     }
-    throttle.succeeded([keys[0] as string])
+    throttles.user.succeeded([userKey])
 
+    // A fresh session id on every sign-in (no fixation); a previous session of this browser ends.
+    const previous = await sessionIdOf(c, secret)
+    if (previous !== undefined) await store.deleteSession(hashToken(previous))
     const sessionId = newToken()
     const now = Date.now()
     // The cookie carries the id; the store keeps only its digest.

@@ -2,84 +2,17 @@
 // session ids are stored only as sha256 digests, passwords only as scrypt hashes.
 import type Database from 'better-sqlite3'
 import type { Role } from '../../shared/roles.js'
-import {
-  DuplicateUserError,
-  type AccessStore,
-  type Grant,
-  type ShareLink,
-  type User,
-  type UserRecord,
-} from '../access/store.js'
+import { DuplicateUserError, type AccessStore, type Grant } from '../access/store.js'
 import { newPublicId, newUserId } from '../access/tokens.js'
+import {
+  ACCESS_SCHEMA,
+  toLink,
+  toRecord,
+  toUser,
+  type LinkRow,
+  type UserRow,
+} from './sqlite-access-schema.js'
 import { openSqliteDatabase, type SqliteStoreOptions } from './sqlite.js'
-
-const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS access_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-  INSERT OR IGNORE INTO access_meta (key, value) VALUES ('version', '0');
-  CREATE TABLE IF NOT EXISTS access_user (
-    id TEXT PRIMARY KEY,
-    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
-    display_name TEXT NOT NULL,
-    password_hash TEXT NOT NULL,
-    created_at TEXT NOT NULL
-  );
-  CREATE TABLE IF NOT EXISTS access_grant (
-    user_id TEXT NOT NULL,
-    board_id TEXT NOT NULL,
-    role TEXT NOT NULL CHECK (role IN ('editor', 'viewer')),
-    PRIMARY KEY (user_id, board_id)
-  );
-  CREATE TABLE IF NOT EXISTS access_share_link (
-    id TEXT PRIMARY KEY,
-    token_hash TEXT NOT NULL UNIQUE,
-    board_id TEXT NOT NULL,
-    role TEXT NOT NULL CHECK (role = 'viewer'),
-    label TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    expires_at TEXT,
-    revoked_at TEXT
-  );
-  CREATE TABLE IF NOT EXISTS access_session (
-    id_hash TEXT PRIMARY KEY,
-    user_id TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    expires_at TEXT NOT NULL
-  );
-  CREATE INDEX IF NOT EXISTS access_session_by_user ON access_session (user_id);
-`
-
-interface UserRow {
-  id: string
-  name: string
-  display_name: string
-  password_hash: string
-  created_at: string
-}
-interface LinkRow {
-  id: string
-  board_id: string
-  label: string
-  created_at: string
-  expires_at: string | null
-  revoked_at: string | null
-}
-
-const toUser = (r: UserRow): User => ({
-  id: r.id,
-  name: r.name,
-  displayName: r.display_name,
-  createdAt: r.created_at,
-})
-const toRecord = (r: UserRow): UserRecord => ({ ...toUser(r), passwordHash: r.password_hash })
-const toLink = (r: LinkRow): ShareLink => ({
-  id: r.id,
-  boardId: r.board_id,
-  role: 'viewer',
-  label: r.label,
-  createdAt: r.created_at,
-  expiresAt: r.expires_at,
-  revokedAt: r.revoked_at,
-})
 
 /** An access store on its own connection to `file` (the admin CLI, tests). */
 export function createSqliteAccessStore(file: string, options: SqliteStoreOptions = {}) {
@@ -90,7 +23,7 @@ export function sqliteAccessStore(
   db: Database.Database,
   { ownsDb }: { readonly ownsDb: boolean },
 ): AccessStore {
-  db.exec(SCHEMA)
+  db.exec(ACCESS_SCHEMA)
   const q = <P extends unknown[], R = unknown>(sql: string) => db.prepare<P, R>(sql)
   const getMeta = q<[string], { value: string }>('SELECT value FROM access_meta WHERE key = ?')
   const insertMeta = q<[string, string]>(

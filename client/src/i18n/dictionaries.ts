@@ -94,6 +94,22 @@ export const zh = {
     shareLink: '只读链接',
   },
   role: { editor: '可编辑', viewer: '只读' },
+  overview: {
+    title: '全区总览',
+    link: '总览',
+    present: '大屏展示',
+    stage: '阶段',
+    cards: '项目数',
+    investment: '投资额（亿元）',
+    atRisk: '有风险和受阻的项目',
+    noneAtRisk: '没有有风险的项目',
+    recent: '最近一小时的变化',
+    noRecent: '最近一小时没有变化',
+    noTargets: '文章未给出本产业的年度目标',
+    zone: '全区合计',
+    exit: '退出大屏',
+    next: '下一个',
+  },
 }
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> }
@@ -193,6 +209,22 @@ export const en: Dictionary = {
     shareLink: 'Read-only link',
   },
   role: { editor: 'Editor', viewer: 'Viewer' },
+  overview: {
+    title: 'Zone overview',
+    link: 'Overview',
+    present: 'Big screen',
+    stage: 'Stage',
+    cards: 'Projects',
+    investment: 'Investment (100M yuan)',
+    atRisk: 'Projects at risk or blocked',
+    noneAtRisk: 'No project at risk',
+    recent: 'Changed in the last hour',
+    noRecent: 'No changes in the last hour',
+    noTargets: 'The source gives no targets for this sector',
+    zone: 'Zone total',
+    exit: 'Leave big screen',
+    next: 'Next',
+  },
 }
 
 export const dictionaries = { zh, en }

@@ -3,11 +3,13 @@ import { A } from '@solidjs/router'
 import { createResource, For, Match, Switch } from 'solid-js'
 import { withToken } from '../access'
 import { fetchBoards, type BoardSummary } from '../api'
-import { createBoardSummary } from '../board/board-summary'
+import { stageFigures } from '../board/metrics'
+import { watchBoard } from '../board/watch-board'
 import { localized, locale, t } from '../i18n/locale'
 
 function BoardCard(props: { board: BoardSummary }) {
-  const counts = createBoardSummary(props.board.id)
+  const board = watchBoard(props.board.id)
+  const counts = () => stageFigures(board.state)
   const total = () => counts().reduce((n, c) => n + c.count, 0)
   return (
     <li class="board-item" data-board={props.board.id}>
