@@ -94,6 +94,29 @@ export function awarenessClientIds(update: Uint8Array): number[] {
   }
 }
 
+/**
+ * Re-encodes an awareness update with each announced state's `role` set by the server, so
+ * everyone sees who is a viewer and nobody can claim a role they do not have. Removals (a null
+ * state) pass unchanged. The update has already been checked by awarenessClientIds.
+ */
+export function stampAwarenessRole(update: Uint8Array, role: string): Uint8Array {
+  const decoder = decoding.createDecoder(update)
+  const encoder = encoding.createEncoder()
+  const count = decoding.readVarUint(decoder)
+  encoding.writeVarUint(encoder, count)
+  for (let i = 0; i < count; i++) {
+    encoding.writeVarUint(encoder, decoding.readVarUint(decoder))
+    encoding.writeVarUint(encoder, decoding.readVarUint(decoder))
+    const state = JSON.parse(decoding.readVarString(decoder)) as unknown
+    const stamped =
+      state !== null && typeof state === 'object' && !Array.isArray(state)
+        ? { ...(state as Record<string, unknown>), role }
+        : state
+    encoding.writeVarString(encoder, JSON.stringify(stamped))
+  }
+  return encoding.toUint8Array(encoder)
+}
+
 function checkStateVector(stateVector: Uint8Array): void {
   try {
     Y.decodeStateVector(stateVector)

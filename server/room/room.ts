@@ -14,6 +14,7 @@ import {
   encodeSyncStep2,
   encodeUpdate,
   ProtocolError,
+  stampAwarenessRole,
 } from './protocol.js'
 
 export interface RoomOptions {
@@ -213,7 +214,11 @@ export class Room {
     for (const state of this.peers.values())
       if (state.awarenessIds !== own) for (const id of clients) state.awarenessIds.delete(id)
     for (const id of clients) own.add(id)
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer)
+    awarenessProtocol.applyAwarenessUpdate(
+      this.awareness,
+      stampAwarenessRole(update, this.peers.get(peer)?.role ?? 'viewer'),
+      peer,
+    )
   }
 
   private refuse(peer: Peer, reason: string): void {

@@ -116,10 +116,12 @@ describe('room', () => {
     addCard(editor.doc, { stage: 'signed', title: 'real edit' }, alice)
     await viewer.sync()
     expect(titles(viewer.doc)).toContain('real edit')
-    viewer.setPresence({ user: { name: 'manager' } })
+    // Shown, and marked by the server as a viewer whatever the client claims.
+    viewer.setPresence({ user: { name: 'manager' }, role: 'editor' })
     await editor.sync()
     expect(editor.awareness.getStates().get(viewer.doc.clientID)).toEqual({
       user: { name: 'manager' },
+      role: 'viewer',
     })
   })
 
@@ -134,6 +136,7 @@ describe('room', () => {
     expect(b.awareness.getStates().get(a.doc.clientID)).toEqual({
       user: { name: '王伟' },
       editing: 'software-01',
+      role: 'editor',
     })
     a.leave()
     await b.sync()

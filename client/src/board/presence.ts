@@ -8,6 +8,8 @@ export interface Presence {
   readonly name: string
   readonly color: string
   readonly editing: string | null
+  /** Set by the server from the connection's real role. */
+  readonly viewer: boolean
 }
 
 export interface PresenceTracker {
@@ -26,6 +28,7 @@ function toPresence(clientId: number, state: Record<string, unknown>): Presence 
     name: user.name.slice(0, 40),
     color: typeof user.color === 'string' ? user.color : '#888',
     editing: typeof state.editing === 'string' ? state.editing : null,
+    viewer: state.role === 'viewer',
   }
 }
 

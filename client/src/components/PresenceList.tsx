@@ -18,6 +18,9 @@ export function PresenceList(props: {
           >
             <span class="presence-dot" style={{ background: person.color }} />
             {person.name}
+            <Show when={person.viewer}>
+              <span class="presence-role"> ({t('role.viewer')})</span>
+            </Show>
             <Show when={person.editing && props.cardTitle(person.editing)}>
               {(title) => (
                 <span class="presence-editing">
