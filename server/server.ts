@@ -10,6 +10,7 @@ import { LiveAccess } from './access/live.js'
 import { isLoopbackHost } from './access/resolve.js'
 import type { AccessStore } from './access/store.js'
 import type { Config } from './config.js'
+import { createSnapshotService } from './history/snapshots.js'
 import { createApp } from './http/app.js'
 import { createLogger, type Logger } from './log.js'
 import { Rooms } from './room/rooms.js'
@@ -54,6 +55,7 @@ export async function startServer(
     rooms,
     log,
     access: storage.access,
+    snapshots: createSnapshotService(rooms, storage.snapshots),
     sessionSecret,
     live,
     sessionMs: config.sessionMs,

@@ -8,19 +8,23 @@ import { BoardError } from '../../shared/errors.js'
 import { LiveAccess } from '../access/live.js'
 import { isLoopbackHost } from '../access/resolve.js'
 import type { AccessStore } from '../access/store.js'
+import type { SnapshotService } from '../history/snapshots.js'
 import { SignInThrottle } from '../access/throttle.js'
 import type { Logger } from '../log.js'
 import type { Rooms } from '../room/rooms.js'
 import { resolveAccessMiddleware, sameOrigin } from './access.js'
 import { boardRoutes } from './boards.js'
 import { errorResponse } from './errors.js'
+import { exportRoutes } from './export.js'
 import { sessionRoutes } from './session.js'
+import { snapshotRoutes } from './snapshots.js'
 import { websocketRoutes } from './websocket.js'
 
 export interface AppDeps {
   readonly rooms: Rooms
   readonly log: Logger
   readonly access: AccessStore
+  readonly snapshots: SnapshotService
   /** Signs session cookies. */
   readonly sessionSecret: string
   /** Tracks live connections for revocation; one is made (not polling) when absent. */
@@ -58,6 +62,8 @@ export function createApp(deps: AppDeps): Hono {
     }),
   )
   app.route('/api/boards', boardRoutes(rooms))
+  app.route('/api', exportRoutes(rooms))
+  app.route('/api/boards', snapshotRoutes(deps.snapshots))
   app.route('/ws', websocketRoutes({ rooms, log, live, allowedOrigins }))
   app.all('/api/*', (c) =>
     errorResponse(c, 404, 'not-found', `no route ${c.req.method} ${c.req.path}`),

@@ -3,11 +3,14 @@ import type { AccessStore } from '../access/store.js'
 import type { Config } from '../config.js'
 import { sqliteAccessStore } from './sqlite-access.js'
 import { openSqliteDatabase, sqliteBoardStore } from './sqlite.js'
+import type { SnapshotStore } from './snapshot-store.js'
+import { sqliteSnapshotStore } from './sqlite-snapshots.js'
 import type { BoardStore } from './store.js'
 
 export interface Storage {
   readonly boards: BoardStore
   readonly access: AccessStore
+  readonly snapshots: SnapshotStore
   /** Closes both stores and the database. */
   close(): Promise<void>
 }
@@ -21,6 +24,7 @@ export function createStorage(config: Config): Storage {
   return {
     boards,
     access,
+    snapshots: sqliteSnapshotStore(db),
     async close() {
       await boards.close()
       await access.close()

@@ -3,35 +3,18 @@
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
 import type { AccessStore } from '../../server/access/store.js'
-import { createApp } from '../../server/http/app.js'
 import { requireRole, resolveAccessMiddleware } from '../../server/http/access.js'
 import { requireBoard } from '../../server/http/require-board.js'
 import { MIN_FAILURE_DELAY_MS } from '../../server/http/session.js'
 import type { Logger } from '../../server/log.js'
-import { Rooms } from '../../server/room/rooms.js'
 import { createSqliteAccessStore } from '../../server/storage/sqlite-access.js'
-import { createSqliteStore } from '../../server/storage/sqlite.js'
 import { accounts } from '../../server/access/accounts.js'
-import { seedBoard } from '../../shared/seed/index.js'
-import { isBoardId } from '../../shared/sectors.js'
 import { addUser, captureLog, cookieOf, PASSWORD } from '../support/access.js'
-import { silentLog } from '../support/log.js'
-
-const SECRET = 'a-test-secret-that-is-long-enough-to-sign'
+import { TEST_SECRET, testApp as createTestApp } from '../support/app.js'
 
 function testApp(opts: { log?: Logger; host?: string; store?: AccessStore } = {}) {
   const store = opts.store ?? createSqliteAccessStore(':memory:')
-  const rooms = new Rooms({
-    store: createSqliteStore(':memory:'),
-    log: silentLog,
-    isKnownBoard: isBoardId,
-    seed: (room) => isBoardId(room.boardId) && seedBoard(room.doc, room.boardId),
-    migrate: () => undefined,
-    idleMs: 60_000,
-    compactEvery: 1000,
-  })
-  const log = opts.log ?? silentLog
-  const app = createApp({ rooms, log, access: store, sessionSecret: SECRET, host: opts.host })
+  const { app } = createTestApp({ log: opts.log, host: opts.host, access: store })
   return { app, store }
 }
 
@@ -225,7 +208,7 @@ describe('board routes by role', () => {
 
     // A write route as future ones will be declared.
     const app = new Hono()
-    app.use('*', resolveAccessMiddleware({ store, secret: SECRET, loopbackBind: true }))
+    app.use('*', resolveAccessMiddleware({ store, secret: TEST_SECRET, loopbackBind: true }))
     app.post('/boards/:boardId/thing', requireBoard, requireRole('editor'), (c) =>
       c.json({ ok: true }),
     )

@@ -3,31 +3,12 @@ import fs from 'node:fs'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
 import { describe, expect, it } from 'vitest'
-import { createApp } from '../../server/http/app.js'
-import { Rooms } from '../../server/room/rooms.js'
-import { createSqliteAccessStore } from '../../server/storage/sqlite-access.js'
-import { createSqliteStore } from '../../server/storage/sqlite.js'
-import { seedBoard } from '../../shared/seed/index.js'
-import { isBoardId, SECTORS } from '../../shared/sectors.js'
-import { silentLog } from '../support/log.js'
+import { SECTORS } from '../../shared/sectors.js'
+import { testApp as createTestApp } from '../support/app.js'
 
 function testApp() {
-  const rooms = new Rooms({
-    store: createSqliteStore(':memory:'),
-    log: silentLog,
-    isKnownBoard: isBoardId,
-    seed: (room) => isBoardId(room.boardId) && seedBoard(room.doc, room.boardId),
-    migrate: () => undefined,
-    idleMs: 60_000,
-    compactEvery: 1000,
-  })
   // No users: open mode, as on a fresh loopback install (access rules: test/access/).
-  return createApp({
-    rooms,
-    log: silentLog,
-    access: createSqliteAccessStore(':memory:'),
-    sessionSecret: 'test-secret-test-secret-test-secret',
-  })
+  return createTestApp().app
 }
 
 describe('HTTP API', () => {

@@ -1,0 +1,45 @@
+// The Hono app over real rooms and in-memory SQLite stores, for route tests with app.request().
+import type { AccessStore } from '../../server/access/store.js'
+import { createSnapshotService } from '../../server/history/snapshots.js'
+import { createApp } from '../../server/http/app.js'
+import type { Logger } from '../../server/log.js'
+import { Rooms } from '../../server/room/rooms.js'
+import { createSqliteAccessStore } from '../../server/storage/sqlite-access.js'
+import { sqliteSnapshotStore } from '../../server/storage/sqlite-snapshots.js'
+import { createSqliteStore, openSqliteDatabase } from '../../server/storage/sqlite.js'
+import { seedBoard } from '../../shared/seed/index.js'
+import { isBoardId } from '../../shared/sectors.js'
+import { silentLog } from './log.js'
+
+export const TEST_SECRET = 'a-test-secret-that-is-long-enough-to-sign'
+
+export function testRooms(): Rooms {
+  return new Rooms({
+    store: createSqliteStore(':memory:'),
+    log: silentLog,
+    isKnownBoard: isBoardId,
+    seed: (room) => isBoardId(room.boardId) && seedBoard(room.doc, room.boardId),
+    migrate: () => undefined,
+    idleMs: 60_000,
+    compactEvery: 1000,
+  })
+}
+
+/** With no access store given, a fresh one with no users: open mode, as on a loopback install. */
+export function testApp(opts: { log?: Logger; host?: string; access?: AccessStore } = {}) {
+  const rooms = testRooms()
+  const access = opts.access ?? createSqliteAccessStore(':memory:')
+  const snapshots = createSnapshotService(
+    rooms,
+    sqliteSnapshotStore(openSqliteDatabase(':memory:')),
+  )
+  const app = createApp({
+    rooms,
+    log: opts.log ?? silentLog,
+    access,
+    snapshots,
+    sessionSecret: TEST_SECRET,
+    host: opts.host,
+  })
+  return { app, rooms, access }
+}
