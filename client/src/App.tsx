@@ -1,6 +1,6 @@
 // The app shell: header (home link, who I am, language switch) and the routed page.
-import { A, Route, Router, useNavigate, type RouteSectionProps } from '@solidjs/router'
-import { createEffect } from 'solid-js'
+import { A, Route, Router, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/router'
+import { createEffect, Show } from 'solid-js'
 import { AccessContext, createAccessStore, useAccess } from './access-context'
 import { createIdentityStore, IdentityContext, useIdentity } from './board/identity-context'
 import { WhoAmI } from './components/WhoAmI'
@@ -15,6 +15,8 @@ function Shell(props: RouteSectionProps) {
   const identity = useIdentity()
   const access = useAccess()
   const navigate = useNavigate()
+  // The big screen shows nothing but the boards: no header, no buttons.
+  const location = useLocation()
   createEffect(() => (document.documentElement.lang = locale() === 'zh' ? 'zh-CN' : 'en'))
   createEffect(() => (document.title = t('appTitle')))
   // A signed-in person appears to others under their account's display name.
@@ -28,30 +30,32 @@ function Shell(props: RouteSectionProps) {
   }
   return (
     <div class="shell">
-      <header class="shell-header">
-        <A href="/" class="home-link">
-          <h1>{t('appTitle')}</h1>
-          <p class="subtitle">{t('subtitle')}</p>
-        </A>
-        <nav class="shell-nav">
-          <A href="/" end>
-            {t('home')}
+      <Show when={!location.pathname.startsWith('/present')}>
+        <header class="shell-header">
+          <A href="/" class="home-link">
+            <h1>{t('appTitle')}</h1>
+            <p class="subtitle">{t('subtitle')}</p>
           </A>
-          <A href="/overview" data-testid="overview-link">
-            {t('overview.link')}
-          </A>
-        </nav>
-        <div class="shell-controls">
-          <WhoAmI info={access.info()} identity={identity} onSignOut={() => void signOut()} />
-          <button
-            type="button"
-            data-testid="language-switch"
-            onClick={() => setLocale(locale() === 'zh' ? 'en' : 'zh')}
-          >
-            {t('language')}
-          </button>
-        </div>
-      </header>
+          <nav class="shell-nav">
+            <A href="/" end>
+              {t('home')}
+            </A>
+            <A href="/overview" data-testid="overview-link">
+              {t('overview.link')}
+            </A>
+          </nav>
+          <div class="shell-controls">
+            <WhoAmI info={access.info()} identity={identity} onSignOut={() => void signOut()} />
+            <button
+              type="button"
+              data-testid="language-switch"
+              onClick={() => setLocale(locale() === 'zh' ? 'en' : 'zh')}
+            >
+              {t('language')}
+            </button>
+          </div>
+        </header>
+      </Show>
       {props.children}
     </div>
   )

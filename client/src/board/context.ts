@@ -19,6 +19,9 @@ export interface BoardUi {
   setOpenCard(id: string | null): void
   readonly filter: Accessor<CardFilter>
   setFilter(next: Partial<CardFilter>): void
+  /** Cards marked on the board, e.g. those changed since a compared snapshot. */
+  readonly highlighted: Accessor<ReadonlySet<string>>
+  setHighlighted(ids: ReadonlySet<string>): void
 }
 
 export interface BoardContextValue {

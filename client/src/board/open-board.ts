@@ -24,6 +24,7 @@ export function openBoard(
   const presence = createPresence(session.awareness, identity())
   const [openCard, setOpenCardSignal] = createSignal<string | null>(null)
   const [filter, setFilterSignal] = createSignal<CardFilter>(EMPTY_FILTER)
+  const [highlighted, setHighlighted] = createSignal<ReadonlySet<string>>(new Set())
   onCleanup(() => {
     presence.destroy()
     history.destroy()
@@ -46,6 +47,8 @@ export function openBoard(
       },
       filter,
       setFilter: (next) => setFilterSignal((current) => ({ ...current, ...next })),
+      highlighted,
+      setHighlighted,
     },
   }
 }

@@ -18,6 +18,7 @@ const KEY_MOVES: Record<string, KeyMove> = {
 export function CardTile(props: {
   card: Card
   canEdit: boolean
+  highlighted?: boolean
   editors: readonly Presence[]
   onOpen: () => void
   onKeyMove: (move: KeyMove) => void
@@ -38,7 +39,11 @@ export function CardTile(props: {
       ref={sortable.ref}
       {...(props.canEdit ? sortable.dragActivators : {})}
       class="card-tile"
-      classList={{ dragging: sortable.isActiveDraggable, [`risk-${props.card.risk}`]: true }}
+      classList={{
+        dragging: sortable.isActiveDraggable,
+        highlighted: props.highlighted === true,
+        [`risk-${props.card.risk}`]: true,
+      }}
       style={transformStyle(sortable.transform)}
       tabIndex={0}
       role="button"

@@ -61,6 +61,7 @@ export function Column(props: {
                   <CardTile
                     card={card()}
                     canEdit={board.canEdit}
+                    highlighted={board.ui.highlighted().has(id)}
                     editors={editorsOf(id)}
                     onOpen={() => board.ui.setOpenCard(id)}
                     onKeyMove={(move) => props.onKeyMove(id, move)}

@@ -28,6 +28,7 @@ export function UnplacedColumn(props: {
                   <CardTile
                     card={card()}
                     canEdit={board.canEdit}
+                    highlighted={board.ui.highlighted().has(id)}
                     editors={board.presence.others().filter((p) => p.editing === id)}
                     onOpen={() => board.ui.setOpenCard(id)}
                     onKeyMove={(move) => props.onKeyMove(id, move)}

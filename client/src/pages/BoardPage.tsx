@@ -14,6 +14,7 @@ import { BoardView } from '../components/BoardView'
 import { CardEditor } from '../components/CardEditor'
 import { FilterBar } from '../components/FilterBar'
 import { PresenceList } from '../components/PresenceList'
+import { SnapshotsPanel } from '../components/SnapshotsPanel'
 import { StatusBadge } from '../components/StatusBadge'
 import { localized, t } from '../i18n/locale'
 
@@ -67,6 +68,7 @@ function BoardPage(props: { boardId: string; role: Role }) {
   const identity = useIdentity()
   const board = openBoard(params.boardId, identity.current, canWrite(props.role))
   const [showArchive, setShowArchive] = createSignal(false)
+  const [showSnapshots, setShowSnapshots] = createSignal(false)
   const cards = () => Object.values(board.state.cards).filter((c) => c !== undefined)
   const officers = createMemo(() =>
     [
@@ -138,6 +140,14 @@ function BoardPage(props: { boardId: string; role: Role }) {
             >
               {t('archive.show')} ({board.state.archived.length})
             </button>
+            <button
+              type="button"
+              aria-pressed={showSnapshots()}
+              data-testid="toggle-snapshots"
+              onClick={() => setShowSnapshots(!showSnapshots())}
+            >
+              {t('history.show')}
+            </button>
             <a
               class="button"
               href={withToken(`/api/boards/${encodeURIComponent(params.boardId)}/snapshot`)}
@@ -164,6 +174,9 @@ function BoardPage(props: { boardId: string; role: Role }) {
           <BoardView />
           <Show when={board.canEdit}>
             <AddStage onAdd={(name) => board.actions.addStage(name)} />
+          </Show>
+          <Show when={showSnapshots()}>
+            <SnapshotsPanel />
           </Show>
           <Show when={showArchive()}>
             <ArchivePanel
