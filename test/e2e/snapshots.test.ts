@@ -1,0 +1,91 @@
+// Named snapshots in real Chromium: save one, change the board, see the change list (and the
+// changed cards highlighted), restore — live for a second person too.
+import fs from 'node:fs'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import type { RunningServer } from '../../server/server.js'
+import { describeWithBrowser, launchBrowser, type Client } from '../support/browser.js'
+import { buildClientOnce } from '../support/client-build.js'
+import { startTestServer, tempDataDir } from '../support/server.js'
+import {
+  cardTile,
+  closeAll,
+  closeEditor,
+  columnIds,
+  createCard,
+  openBoardAs,
+  poll,
+  setField,
+} from './board-helpers.js'
+
+describeWithBrowser('named snapshots in Chromium', () => {
+  let browser: Browser
+  let server: RunningServer
+  let dataDir: string
+
+  beforeAll(async () => {
+    const [clientDir, launched] = await Promise.all([buildClientOnce(), launchBrowser()])
+    browser = launched
+    dataDir = tempDataDir()
+    server = await startTestServer(dataDir, { CLIENT_DIR: clientDir })
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+  })
+
+  it('saves a snapshot, lists what changed since, and restores it for everyone', async () => {
+    let a: Client | undefined
+    let b: Client | undefined
+    try {
+      a = await openBoardAs(browser, server.url, 'energy-materials', { name: 'Alice' })
+      b = await openBoardAs(browser, server.url, 'energy-materials', { name: 'Bob' })
+      const page = a.page
+      const signedBefore = await columnIds(page, 'signed')
+
+      await page.click('[data-testid="toggle-snapshots"]')
+      await page.fill('[data-testid="snapshot-name"]', '11月26日会前')
+      await page.click('[data-testid="save-snapshot"]')
+      await expect.poll(() => page.locator('[data-testid="snapshot"]').count(), poll).toBe(1)
+
+      // The meeting: a new project is signed, and another one's officer changes.
+      const added = await createCard(page, 'signed', '新签约 E2E 项目')
+      await closeEditor(page)
+      const existing = (await columnIds(page, 'under-construction'))[0] as string
+      await cardTile(page, existing).click()
+      await setField(page, 'officer', '张敏')
+      await closeEditor(page)
+
+      await page.click('[data-testid="compare-snapshot"]')
+      const changes = page.locator('[data-testid="change"]')
+      await expect.poll(() => changes.count(), poll).toBe(2)
+      expect(
+        await page
+          .locator(`[data-testid="change"][data-kind="added"]`)
+          .getAttribute('data-card-id'),
+      ).toBe(added)
+      expect(
+        await page.locator(`[data-testid="change"][data-kind="changed"]`).innerText(),
+      ).toContain('张敏')
+      expect(await cardTile(page, added).getAttribute('class')).toContain('highlighted')
+      expect(await cardTile(page, existing).getAttribute('class')).toContain('highlighted')
+
+      page.once('dialog', (dialog) => void dialog.accept())
+      await page.click('[data-testid="restore-snapshot"]')
+      // Restored live, for the second person too, and what it replaced was kept as a snapshot.
+      await expect.poll(() => columnIds(b!.page, 'signed'), poll).toEqual(signedBefore)
+      await expect.poll(() => columnIds(page, 'signed'), poll).toEqual(signedBefore)
+      await expect.poll(() => page.locator('[data-testid="snapshot"]').count(), poll).toBe(2)
+      expect(await page.locator('[data-testid="snapshot"]').first().innerText()).toContain(
+        '11月26日会前',
+      )
+
+      expect(a.errors).toEqual([])
+      expect(b.errors).toEqual([])
+    } finally {
+      await closeAll(a, b)
+    }
+  })
+})
