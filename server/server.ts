@@ -44,6 +44,7 @@ export async function startServer(
     migrate: (room) => void migrateDoc(room.doc),
     idleMs: config.roomIdleMs,
     compactEvery: config.compactEvery,
+    audit: storage.audit,
   })
   // A secret generated once is kept in the database, so restarts keep sessions valid.
   const sessionSecret =
@@ -56,6 +57,7 @@ export async function startServer(
     log,
     access: storage.access,
     snapshots: createSnapshotService(rooms, storage.snapshots),
+    audit: storage.audit,
     sessionSecret,
     live,
     sessionMs: config.sessionMs,

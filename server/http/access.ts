@@ -114,3 +114,11 @@ export function sameOrigin(allowed: readonly string[]) {
     await next()
   })
 }
+
+/** The name the audit trail and snapshots record for a caller. */
+export function actorName(access: Access): string {
+  const p = access.principal
+  if (p.kind === 'user') return p.user.displayName || p.user.name
+  if (p.kind === 'share-link') return `share link ${p.link.label || p.link.id}`
+  return 'local'
+}

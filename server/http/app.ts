@@ -8,6 +8,7 @@ import { BoardError } from '../../shared/errors.js'
 import { LiveAccess } from '../access/live.js'
 import { isLoopbackHost } from '../access/resolve.js'
 import type { AccessStore } from '../access/store.js'
+import type { AuditStore } from '../history/audit-store.js'
 import type { SnapshotService } from '../history/snapshots.js'
 import { SignInThrottle } from '../access/throttle.js'
 import type { Logger } from '../log.js'
@@ -18,6 +19,7 @@ import { errorResponse } from './errors.js'
 import { exportRoutes } from './export.js'
 import { sessionRoutes } from './session.js'
 import { snapshotRoutes } from './snapshots.js'
+import { auditRoutes } from './audit.js'
 import { websocketRoutes } from './websocket.js'
 
 export interface AppDeps {
@@ -25,6 +27,7 @@ export interface AppDeps {
   readonly log: Logger
   readonly access: AccessStore
   readonly snapshots: SnapshotService
+  readonly audit: AuditStore
   /** Signs session cookies. */
   readonly sessionSecret: string
   /** Tracks live connections for revocation; one is made (not polling) when absent. */
@@ -64,6 +67,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/api/boards', boardRoutes(rooms))
   app.route('/api', exportRoutes(rooms))
   app.route('/api/boards', snapshotRoutes(deps.snapshots))
+  app.route('/api/boards', auditRoutes(deps.audit))
   app.route('/ws', websocketRoutes({ rooms, log, live, allowedOrigins }))
   app.all('/api/*', (c) =>
     errorResponse(c, 404, 'not-found', `no route ${c.req.method} ${c.req.path}`),

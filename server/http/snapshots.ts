@@ -3,17 +3,11 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { SnapshotService } from '../history/snapshots.js'
-import { requireRole, type BoardAccessEnv } from './access.js'
+import { actorName, requireRole, type BoardAccessEnv } from './access.js'
 import { errorResponse } from './errors.js'
 import { requireBoard } from './require-board.js'
 
 const NewSnapshot = z.object({ name: z.string().trim().min(1).max(200) })
-
-/** The name a change is recorded under: the signed-in person, or "local" in open mode. */
-function actorOf(c: { get: (key: 'access') => BoardAccessEnv['Variables']['access'] }): string {
-  const principal = c.get('access').principal
-  return principal.kind === 'user' ? principal.user.displayName || principal.user.name : 'local'
-}
 
 export function snapshotRoutes(snapshots: SnapshotService): Hono<BoardAccessEnv> {
   const app = new Hono<BoardAccessEnv>()
@@ -28,7 +22,7 @@ export function snapshotRoutes(snapshots: SnapshotService): Hono<BoardAccessEnv>
     const body = NewSnapshot.safeParse(await c.req.json().catch(() => undefined))
     if (!body.success)
       return errorResponse(c, 400, 'invalid-input', 'a snapshot needs a name', '$.name')
-    const info = await snapshots.take(c.get('boardId'), body.data.name, actorOf(c))
+    const info = await snapshots.take(c.get('boardId'), body.data.name, actorName(c.get('access')))
     return c.json(info, 201)
   })
 
@@ -44,7 +38,11 @@ export function snapshotRoutes(snapshots: SnapshotService): Hono<BoardAccessEnv>
   )
 
   app.post('/:boardId/snapshots/:snapshotId/restore', requireRole('editor'), async (c) => {
-    const saved = await snapshots.restore(c.get('boardId'), c.req.param('snapshotId'), actorOf(c))
+    const saved = await snapshots.restore(
+      c.get('boardId'),
+      c.req.param('snapshotId'),
+      actorName(c.get('access')),
+    )
     return c.json({ restored: c.req.param('snapshotId'), savedBefore: saved })
   })
   return app

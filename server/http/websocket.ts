@@ -8,7 +8,7 @@ import type { Logger } from '../log.js'
 import { openConnection, type ConnectionHandle } from '../room/connection.js'
 import { CloseCode, type Peer } from '../room/peer.js'
 import type { Rooms } from '../room/rooms.js'
-import { requireRole, sameOrigin, type BoardAccessEnv } from './access.js'
+import { actorName, requireRole, sameOrigin, type BoardAccessEnv } from './access.js'
 import { requireBoard } from './require-board.js'
 
 export interface WebsocketDeps {
@@ -40,7 +40,7 @@ export function websocketRoutes({ rooms, log, live, allowedOrigins }: WebsocketD
             send: (data) => ws.send(data as Uint8Array<ArrayBuffer>),
             close: (code, reason) => ws.close(code, reason),
           }
-          handle = openConnection(rooms, boardId, peer, role, log)
+          handle = openConnection(rooms, boardId, peer, role, log, actorName(access))
           // Closed (1008) when this caller's access to the board changes.
           untrack = live.track(credentials, access, { boardId, role, close: peer.close })
           log.debug({ board: boardId, role, caller: access.principal.kind }, 'connection opened')

@@ -26,6 +26,7 @@ export function openConnection(
   peer: Peer,
   role: Role,
   log: Logger,
+  actor = 'anonymous',
 ): ConnectionHandle {
   let connection: Connection = { state: 'joining', pending: [] }
 
@@ -34,7 +35,7 @@ export function openConnection(
       if (connection.state !== 'joining') return rooms.release(room)
       const pending = connection.pending
       connection = { state: 'joined', room }
-      room.join(peer, role)
+      room.join(peer, role, actor)
       for (const data of pending) room.receive(peer, data)
     },
     (error: unknown) => {

@@ -3,7 +3,10 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { findViolation } from '../../shared/integrity.js'
+import type { Origin } from '../../shared/origin.js'
 import { canWrite, type Role } from '../../shared/roles.js'
+import { AuditRecorder } from '../history/audit-recorder.js'
+import type { AuditEntry, AuditStore } from '../history/audit-store.js'
 import type { Logger } from '../log.js'
 import type { BoardStore } from '../storage/store.js'
 import { CloseCode, type Peer } from './peer.js'
@@ -28,6 +31,10 @@ export interface RoomOptions {
   readonly compactedSeq: number
   /** Compact the log into the state after this many appended updates. */
   readonly compactEvery: number
+  /** Where the audit trail goes; without it nothing is recorded. */
+  readonly audit?: AuditStore
+  /** Clock for audit times (tests control it). */
+  readonly now?: () => number
   /** Called once when the room can no longer serve (storage failed, or its doc is tainted). */
   readonly onFailure: (error: unknown) => void
 }
@@ -43,6 +50,8 @@ type RoomHealth =
 
 interface PeerState {
   readonly role: Role
+  /** Who the audit trail names for this connection's changes. */
+  readonly actor: string
   /** Awareness client ids this peer has announced, removed when it leaves. */
   readonly awarenessIds: Set<number>
 }
@@ -60,7 +69,13 @@ export class Room {
   private health: RoomHealth = { kind: 'open' }
   private shutDown = false
   /** While a client's update is applied, the updates it produces wait here until it is checked. */
-  private incoming: { updates: Uint8Array[]; violation: string | null } | null = null
+  private incoming: {
+    updates: Uint8Array[]
+    violation: string | null
+    audit: AuditEntry[]
+  } | null = null
+  private readonly recorder: AuditRecorder | null
+  private readonly auditTimer: NodeJS.Timeout | undefined
 
   constructor(opts: RoomOptions) {
     this.opts = opts
@@ -68,6 +83,10 @@ export class Room {
     this.doc = opts.doc
     this.lastSeq = opts.lastSeq
     this.compactedSeq = opts.compactedSeq
+    this.recorder = opts.audit ? new AuditRecorder(opts.boardId, opts.doc) : null
+    // Text edits held open for merging are stored once idle for a minute.
+    this.auditTimer = this.recorder ? setInterval(() => this.flushAudit(false), 15_000) : undefined
+    this.auditTimer?.unref()
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     this.awareness.setLocalState(null)
     this.doc.on('update', this.onDocUpdate)
@@ -83,9 +102,9 @@ export class Room {
     return this.health.kind !== 'open'
   }
 
-  join(peer: Peer, role: Role): void {
+  join(peer: Peer, role: Role, actor = 'anonymous'): void {
     if (this.failed) return peer.close(CloseCode.internalError, 'board unavailable, reconnect')
-    this.peers.set(peer, { role, awarenessIds: new Set() })
+    this.peers.set(peer, { role, actor, awarenessIds: new Set() })
     peer.send(encodeSyncStep1(this.doc))
     // The full state goes out only after pending stores, so no peer sees an unstored update.
     this.enqueue(() => {
@@ -149,6 +168,7 @@ export class Room {
 
   /** Stores the merged state and drops the log it covers; runs in order with appends. */
   compact(): Promise<void> {
+    this.flushAudit(true)
     this.enqueue(async () => {
       if (this.lastSeq === this.compactedSeq) return
       const throughSeq = this.lastSeq
@@ -164,6 +184,7 @@ export class Room {
       this.leave(peer)
       peer.close(code, reason)
     }
+    clearInterval(this.auditTimer)
     this.doc.off('update', this.onDocUpdate)
     this.doc.off('afterTransaction', this.onAfterTransaction)
     this.awareness.off('update', this.onAwarenessUpdate)
@@ -176,7 +197,7 @@ export class Room {
    * room then closes (after storing what came before) and is reloaded from the store.
    */
   private applyClientUpdate(peer: Peer, update: Uint8Array): void {
-    const incoming: NonNullable<Room['incoming']> = { updates: [], violation: null }
+    const incoming: NonNullable<Room['incoming']> = { updates: [], violation: null, audit: [] }
     this.incoming = incoming
     try {
       Y.applyUpdate(this.doc, update, peer)
@@ -192,6 +213,7 @@ export class Room {
       return
     }
     for (const applied of incoming.updates) this.persistAndRelay(applied, peer)
+    this.persistAudit(incoming.audit)
   }
 
   /**
@@ -230,6 +252,33 @@ export class Room {
   private readonly onAfterTransaction = (transaction: Y.Transaction): void => {
     if (this.incoming && !this.incoming.violation)
       this.incoming.violation = findViolation(this.doc, transaction)
+    if (!this.recorder || (this.incoming && this.incoming.violation)) return
+    const entries = this.recorder.record(
+      transaction,
+      this.actorOf(transaction.origin),
+      this.opts.now?.() ?? Date.now(),
+    )
+    if (this.incoming) this.incoming.audit.push(...entries)
+    else this.persistAudit(entries)
+  }
+
+  /** The audit name for a change: the connection's person, or the server operation's actor. */
+  private actorOf(origin: unknown): string | null {
+    const peer = this.peers.get(origin as Peer)
+    if (peer) return peer.actor
+    const tagged = origin as Partial<Origin> | null
+    if (tagged?.kind === 'seed' || tagged?.kind === 'migration') return null
+    if (tagged?.kind === 'user' || tagged?.kind === 'import') return tagged.actor ?? 'server'
+    return 'server'
+  }
+
+  private persistAudit(entries: readonly AuditEntry[]): void {
+    const audit = this.opts.audit
+    if (audit && entries.length > 0) this.enqueue(() => audit.append(entries))
+  }
+
+  private flushAudit(all: boolean): void {
+    if (this.recorder) this.persistAudit(this.recorder.flush(this.opts.now?.() ?? Date.now(), all))
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {

@@ -3,6 +3,7 @@
 // while a room is unloading waits for the unload to finish, then gets a freshly loaded room.
 // Holders release the exact room they acquired, so a late release never touches a newer room.
 import type { Logger } from '../log.js'
+import type { AuditStore } from '../history/audit-store.js'
 import type { BoardStore } from '../storage/store.js'
 import { loadBoardDoc } from './load.js'
 import { CloseCode } from './peer.js'
@@ -19,6 +20,8 @@ export interface RoomsOptions {
   readonly migrate: (room: Room) => void
   readonly idleMs: number
   readonly compactEvery: number
+  /** Where rooms record their audit trail (optional: tests of the lifecycle go without). */
+  readonly audit?: AuditStore
 }
 
 interface LoadingEntry {
@@ -123,6 +126,7 @@ export class Rooms {
       lastSeq,
       compactedSeq,
       compactEvery: this.opts.compactEvery,
+      audit: this.opts.audit,
       onFailure: () => this.evict(boardId, room),
     })
     try {

@@ -3,7 +3,9 @@ import type { AccessStore } from '../access/store.js'
 import type { Config } from '../config.js'
 import { sqliteAccessStore } from './sqlite-access.js'
 import { openSqliteDatabase, sqliteBoardStore } from './sqlite.js'
+import type { AuditStore } from '../history/audit-store.js'
 import type { SnapshotStore } from './snapshot-store.js'
+import { sqliteAuditStore } from './sqlite-audit.js'
 import { sqliteSnapshotStore } from './sqlite-snapshots.js'
 import type { BoardStore } from './store.js'
 
@@ -11,6 +13,7 @@ export interface Storage {
   readonly boards: BoardStore
   readonly access: AccessStore
   readonly snapshots: SnapshotStore
+  readonly audit: AuditStore
   /** Closes both stores and the database. */
   close(): Promise<void>
 }
@@ -25,6 +28,7 @@ export function createStorage(config: Config): Storage {
     boards,
     access,
     snapshots: sqliteSnapshotStore(db),
+    audit: sqliteAuditStore(db),
     async close() {
       await boards.close()
       await access.close()

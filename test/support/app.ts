@@ -1,10 +1,12 @@
 // The Hono app over real rooms and in-memory SQLite stores, for route tests with app.request().
 import type { AccessStore } from '../../server/access/store.js'
+import type { AuditStore } from '../../server/history/audit-store.js'
 import { createSnapshotService } from '../../server/history/snapshots.js'
 import { createApp } from '../../server/http/app.js'
 import type { Logger } from '../../server/log.js'
 import { Rooms } from '../../server/room/rooms.js'
 import { createSqliteAccessStore } from '../../server/storage/sqlite-access.js'
+import { sqliteAuditStore } from '../../server/storage/sqlite-audit.js'
 import { sqliteSnapshotStore } from '../../server/storage/sqlite-snapshots.js'
 import { createSqliteStore, openSqliteDatabase } from '../../server/storage/sqlite.js'
 import { seedBoard } from '../../shared/seed/index.js'
@@ -13,8 +15,9 @@ import { silentLog } from './log.js'
 
 export const TEST_SECRET = 'a-test-secret-that-is-long-enough-to-sign'
 
-export function testRooms(): Rooms {
+export function testRooms(audit?: AuditStore): Rooms {
   return new Rooms({
+    audit,
     store: createSqliteStore(':memory:'),
     log: silentLog,
     isKnownBoard: isBoardId,
@@ -27,17 +30,17 @@ export function testRooms(): Rooms {
 
 /** With no access store given, a fresh one with no users: open mode, as on a loopback install. */
 export function testApp(opts: { log?: Logger; host?: string; access?: AccessStore } = {}) {
-  const rooms = testRooms()
+  const db = openSqliteDatabase(':memory:')
+  const audit = sqliteAuditStore(db)
+  const rooms = testRooms(audit)
   const access = opts.access ?? createSqliteAccessStore(':memory:')
-  const snapshots = createSnapshotService(
-    rooms,
-    sqliteSnapshotStore(openSqliteDatabase(':memory:')),
-  )
+  const snapshots = createSnapshotService(rooms, sqliteSnapshotStore(db))
   const app = createApp({
     rooms,
     log: opts.log ?? silentLog,
     access,
     snapshots,
+    audit,
     sessionSecret: TEST_SECRET,
     host: opts.host,
   })

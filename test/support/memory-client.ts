@@ -30,8 +30,8 @@ export class MemoryClient {
   }
 
   /** Joins and completes the sync handshake. */
-  async connect(role: Role = 'editor'): Promise<void> {
-    this.room.join(this.peer, role)
+  async connect(role: Role = 'editor', actor?: string): Promise<void> {
+    this.room.join(this.peer, role, actor)
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, 0)
     syncProtocol.writeSyncStep1(encoder, this.doc)
