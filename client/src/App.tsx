@@ -10,6 +10,7 @@ import { Home } from './pages/Home'
 import { Overview } from './pages/Overview'
 import { Present } from './pages/Present'
 import { SignIn } from './pages/SignIn'
+import { SnapshotPage } from './pages/SnapshotPage'
 
 function Shell(props: RouteSectionProps) {
   const identity = useIdentity()
@@ -73,6 +74,7 @@ export function App() {
           <Route path="/overview" component={Overview} />
           <Route path="/present" component={Present} />
           <Route path="/board/:boardId" component={BoardRoute} />
+          <Route path="/board/:boardId/snapshots/:snapshotId" component={SnapshotPage} />
         </Router>
       </IdentityContext.Provider>
     </AccessContext.Provider>

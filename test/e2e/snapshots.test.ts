@@ -58,6 +58,29 @@ describeWithBrowser('named snapshots in Chromium', () => {
       await setField(page, 'officer', '张敏')
       await closeEditor(page)
 
+      // The card's history, kept by the server, shows the officer change.
+      await cardTile(page, existing).click()
+      await page.click('[data-testid="card-history"] summary')
+      await expect
+        .poll(
+          () => page.locator('[data-testid="history-entry"][data-field="officer"]').count(),
+          poll,
+        )
+        .toBe(1)
+      expect(
+        await page.locator('[data-testid="history-entry"][data-field="officer"]').innerText(),
+      ).toContain('张敏')
+      await closeEditor(page)
+
+      // The snapshot opens read-only in the board view, as the board was.
+      await page.click('[data-testid="open-snapshot"]')
+      await page.locator('[data-testid="snapshot-view"]').waitFor()
+      await expect.poll(() => columnIds(page, 'signed'), poll).toEqual(signedBefore)
+      expect(await page.locator('[data-testid="add-card"]').count()).toBe(0)
+      await page.goBack()
+      await page.locator('[data-testid="sync-status"][data-status="synced"]').waitFor()
+      await page.click('[data-testid="toggle-snapshots"]')
+
       await page.click('[data-testid="compare-snapshot"]')
       const changes = page.locator('[data-testid="change"]')
       await expect.poll(() => changes.count(), poll).toBe(2)

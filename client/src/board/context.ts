@@ -12,6 +12,8 @@ export interface CardFilter {
   readonly officer: string
   readonly risk: string
   readonly tag: string
+  /** Only cards this person changed (from the server's audit trail). */
+  readonly changedBy: string
 }
 
 export interface BoardUi {
@@ -19,6 +21,10 @@ export interface BoardUi {
   setOpenCard(id: string | null): void
   readonly filter: Accessor<CardFilter>
   setFilter(next: Partial<CardFilter>): void
+  /** Card ids the audit trail says `filter().changedBy` changed; null when not filtering by it. */
+  readonly changedCards: Accessor<ReadonlySet<string> | null>
+  /** Everyone the audit trail names on this board, for the "changed by" filter. */
+  readonly auditActors: Accessor<readonly string[]>
   /** Cards marked on the board, e.g. those changed since a compared snapshot. */
   readonly highlighted: Accessor<ReadonlySet<string>>
   setHighlighted(ids: ReadonlySet<string>): void

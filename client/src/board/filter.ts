@@ -2,13 +2,18 @@
 import type { Card } from '../../../shared/schema.js'
 import type { CardFilter } from './context'
 
-export const EMPTY_FILTER: CardFilter = { text: '', officer: '', risk: '', tag: '' }
+export const EMPTY_FILTER: CardFilter = { text: '', officer: '', risk: '', tag: '', changedBy: '' }
 
 export function isFiltering(filter: CardFilter): boolean {
   return Object.values(filter).some((v) => v !== '')
 }
 
-export function matchesFilter(card: Card, filter: CardFilter): boolean {
+export function matchesFilter(
+  card: Card,
+  filter: CardFilter,
+  changedCards: ReadonlySet<string> | null = null,
+): boolean {
+  if (changedCards && !changedCards.has(card.id)) return false
   const text = filter.text.trim().toLowerCase()
   if (
     text &&

@@ -1,5 +1,6 @@
 // Opens a board for a page: session, store, intents, undo and presence, disposed with the owner.
-import { createSignal, onCleanup } from 'solid-js'
+import { createMemo, createResource, createSignal, onCleanup } from 'solid-js'
+import { fetchAudit } from '../audit-api'
 import type { Origin } from '../../../shared/origin.js'
 import { createBoardActions } from './actions'
 import type { BoardContextValue, CardFilter } from './context'
@@ -25,6 +26,17 @@ export function openBoard(
   const [openCard, setOpenCardSignal] = createSignal<string | null>(null)
   const [filter, setFilterSignal] = createSignal<CardFilter>(EMPTY_FILTER)
   const [highlighted, setHighlighted] = createSignal<ReadonlySet<string>>(new Set())
+  // The board's recent audit trail, fetched again whenever the "changed by" filter changes.
+  const [audit] = createResource(
+    () => ({ who: filter().changedBy }),
+    () => fetchAudit(boardId, { limit: 1000 }).catch(() => []),
+  )
+  const changedCards = createMemo(() => {
+    const who = filter().changedBy
+    if (!who) return null
+    return new Set((audit() ?? []).filter((e) => e.actor === who).map((e) => e.cardId))
+  })
+  const auditActors = createMemo(() => [...new Set((audit() ?? []).map((e) => e.actor))].sort())
   onCleanup(() => {
     presence.destroy()
     history.destroy()
@@ -49,6 +61,8 @@ export function openBoard(
       setFilter: (next) => setFilterSignal((current) => ({ ...current, ...next })),
       highlighted,
       setHighlighted,
+      changedCards,
+      auditActors,
     },
   }
 }

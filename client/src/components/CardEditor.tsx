@@ -5,6 +5,7 @@ import type { CardPatch } from '../../../shared/ops/cards.js'
 import { CARD_KINDS, RISKS, type Card } from '../../../shared/schema.js'
 import { useBoard } from '../board/context'
 import { t } from '../i18n/locale'
+import { CardHistory } from './CardHistory'
 import { CollabText } from './CollabText'
 import { MilestoneList } from './MilestoneList'
 
@@ -148,6 +149,11 @@ export function CardEditor(props: { card: Card; onClose: () => void }) {
             />
           </label>
         </fieldset>
+        <CardHistory
+          boardId={board.boardId}
+          cardId={props.card.id}
+          version={props.card.updatedAt}
+        />
         <Show when={error()}>
           <p class="error" role="alert">
             {error()}

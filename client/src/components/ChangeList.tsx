@@ -4,7 +4,7 @@ import { For, Match, Switch } from 'solid-js'
 import type { CardChange } from '../../../shared/diff.js'
 import { t } from '../i18n/locale'
 
-function show(value: unknown): string {
+export function showValue(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—'
   if (Array.isArray(value))
     return (
@@ -41,7 +41,7 @@ export function ChangeList(props: {
               </Match>
               <Match when={change.kind === 'changed' && change}>
                 {(c) =>
-                  `${t(`history.field.${c().field}`)}: ${show(c().before)} → ${show(c().after)}`
+                  `${t(`history.field.${c().field}`)}: ${showValue(c().before)} → ${showValue(c().after)}`
                 }
               </Match>
               <Match when={change.kind === 'archived'}>{t('history.archived')}</Match>

@@ -21,7 +21,7 @@ export function Column(props: {
   const visible = createMemo(() =>
     ids().filter((id) => {
       const card = board.state.cards[id]
-      return card !== undefined && matchesFilter(card, board.ui.filter())
+      return card !== undefined && matchesFilter(card, board.ui.filter(), board.ui.changedCards())
     }),
   )
   const editorsOf = (cardId: string) => board.presence.others().filter((p) => p.editing === cardId)

@@ -9,6 +9,7 @@ export function FilterBar(props: {
   filter: CardFilter
   officers: readonly string[]
   tags: readonly string[]
+  actors: readonly string[]
   onChange: (next: Partial<CardFilter>) => void
   onClear: () => void
 }) {
@@ -52,6 +53,17 @@ export function FilterBar(props: {
           {t('filter.tag')}: {t('filter.any')}
         </option>
         <For each={props.tags}>{(tag) => <option value={tag}>{tag}</option>}</For>
+      </select>
+      <select
+        aria-label={t('history.changedBy')}
+        value={props.filter.changedBy}
+        data-testid="filter-changed-by"
+        onChange={(e) => props.onChange({ changedBy: e.currentTarget.value })}
+      >
+        <option value="">
+          {t('history.changedBy')}: {t('filter.any')}
+        </option>
+        <For each={props.actors}>{(actor) => <option value={actor}>{actor}</option>}</For>
       </select>
       <Show when={isFiltering(props.filter)}>
         <button type="button" onClick={() => props.onClear()}>

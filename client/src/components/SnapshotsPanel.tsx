@@ -1,5 +1,6 @@
 // A board's named snapshots: save one (editors), list them with time and author, see what changed
 // since one (highlighted on the board too), export one, and restore the board to one (editors).
+import { A } from '@solidjs/router'
 import { createResource, createSignal, For, Show } from 'solid-js'
 import type { BoardDiff } from '../../../shared/diff.js'
 import { useBoard } from '../board/context'
@@ -98,6 +99,13 @@ export function SnapshotsPanel() {
                 </div>
               </div>
               <div class="menu-row">
+                <A
+                  class="button"
+                  href={`/board/${board.boardId}/snapshots/${snapshot.id}`}
+                  data-testid="open-snapshot"
+                >
+                  {t('history.open')}
+                </A>
                 <button
                   type="button"
                   data-testid="compare-snapshot"

@@ -156,12 +156,21 @@ function BoardPage(props: { boardId: string; role: Role }) {
             >
               {t('snapshot')}
             </a>
+            <a
+              class="button"
+              href={withToken(`/api/boards/${encodeURIComponent(params.boardId)}/export.csv`)}
+              download={`${params.boardId}.csv`}
+              data-testid="export-csv"
+            >
+              {t('exportCsv')}
+            </a>
           </div>
         </div>
         <FilterBar
           filter={board.ui.filter()}
           officers={officers()}
           tags={tags()}
+          actors={board.ui.auditActors()}
           onChange={(next) => board.ui.setFilter(next)}
           onClear={() => board.ui.setFilter(EMPTY_FILTER)}
         />

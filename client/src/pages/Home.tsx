@@ -43,7 +43,17 @@ export function Home() {
   const [boards] = createResource(fetchBoards)
   return (
     <main class="home">
-      <h2>{t('boards')}</h2>
+      <div class="overview-header">
+        <h2>{t('boards')}</h2>
+        <a
+          class="button"
+          href={withToken('/api/export')}
+          download="sector-boards.json"
+          data-testid="export-all"
+        >
+          {t('exportAll')}
+        </a>
+      </div>
       <Switch>
         <Match when={boards.error}>
           <p role="alert">{t('loadFailed')}</p>
