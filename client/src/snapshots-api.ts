@@ -35,9 +35,24 @@ export async function takeSnapshot(boardId: string, name: string): Promise<Snaps
   )
 }
 
-export async function diffSince(boardId: string, snapshotId: string): Promise<BoardDiff> {
-  return json(
-    await fetch(withToken(`${base(boardId)}/${encodeURIComponent(snapshotId)}/diff?to=now`)),
+/** What changed from snapshot `snapshotId` to `to`: another snapshot's id, or 'now'. */
+export async function diffSince(
+  boardId: string,
+  snapshotId: string,
+  to = 'now',
+): Promise<BoardDiff> {
+  const path = `${base(boardId)}/${encodeURIComponent(snapshotId)}/diff?to=${encodeURIComponent(to)}`
+  return json(await fetch(withToken(path)))
+}
+
+/** Replaces the board's content with a snapshot file (editors); the server keeps what it replaced. */
+export async function importSnapshot(boardId: string, file: File): Promise<void> {
+  await json(
+    await fetch(withToken(`/api/boards/${encodeURIComponent(boardId)}/import`), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: file,
+    }),
   )
 }
 

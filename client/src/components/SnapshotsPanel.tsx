@@ -7,6 +7,7 @@ import { useBoard } from '../board/context'
 import { localized, locale, t } from '../i18n/locale'
 import {
   diffSince,
+  importSnapshot,
   listSnapshots,
   restoreSnapshot,
   snapshotUrl,
@@ -83,6 +84,25 @@ export function SnapshotsPanel() {
           </button>
         </form>
       </Show>
+      <Show when={board.canEdit}>
+        <label class="import-file">
+          {t('history.importFile')}
+          <input
+            type="file"
+            accept="application/json,.json"
+            data-testid="import-file"
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0]
+              e.currentTarget.value = ''
+              if (!file || !confirm(t('history.confirmImport').replace('{name}', file.name))) return
+              void attempt(async () => {
+                await importSnapshot(board.boardId, file)
+                await refetch()
+              })
+            }}
+          />
+        </label>
+      </Show>
       <Show when={error()}>
         <p class="error" role="alert">
           {error()}
@@ -113,6 +133,22 @@ export function SnapshotsPanel() {
                 >
                   {t('history.compare')}
                 </button>
+                <Show when={(snapshots() ?? []).length > 1}>
+                  <select
+                    aria-label={t('history.compareWith')}
+                    data-testid="compare-with"
+                    onChange={(e) => {
+                      const to = e.currentTarget.value
+                      e.currentTarget.value = ''
+                      if (to) void compare(snapshot.id, snapshot.name, to)
+                    }}
+                  >
+                    <option value="">{t('history.compareWith')}…</option>
+                    <For each={(snapshots() ?? []).filter((other) => other.id !== snapshot.id)}>
+                      {(other) => <option value={other.id}>{other.name}</option>}
+                    </For>
+                  </select>
+                </Show>
                 <a
                   class="button"
                   href={snapshotUrl(board.boardId, snapshot.id)}

@@ -134,6 +134,9 @@ export const zh = {
     event: { created: '创建', stage: '阶段', archived: '归档' },
     changedBy: '修改人',
     open: '查看',
+    compareWith: '与另一快照对比',
+    importFile: '从 JSON 文件导入（替换看板内容）',
+    confirmImport: '用“{name}”替换整个看板？当前状态会先自动保存为快照。',
     readOnlySnapshot: '只读快照',
     backToLive: '回到实时看板',
     field: {
@@ -290,6 +293,10 @@ export const en: Dictionary = {
     event: { created: 'created', stage: 'stage', archived: 'archived' },
     changedBy: 'Changed by',
     open: 'Open',
+    compareWith: 'Compare with another snapshot',
+    importFile: 'Import a JSON file (replaces the board)',
+    confirmImport:
+      'Replace the whole board with "{name}"? The current state is saved as a snapshot first.',
     readOnlySnapshot: 'Read-only snapshot',
     backToLive: 'Back to the live board',
     field: {
