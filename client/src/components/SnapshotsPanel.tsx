@@ -39,10 +39,11 @@ export function SnapshotsPanel() {
       await refetch()
     })
   }
-  const compare = (id: string, name: string) =>
+  const compare = (id: string, name: string, to = 'now') =>
     attempt(async () => {
-      const result = await diffSince(board.boardId, id)
-      setDiff({ name, diff: result })
+      const result = await diffSince(board.boardId, id, to)
+      const toName = snapshots()?.find((s) => s.id === to)?.name
+      setDiff({ name: toName ? `${name} → ${toName}` : name, diff: result })
       board.ui.setHighlighted(new Set(result.changes.map((c) => c.id)))
     })
   const restore = (id: string, name: string) => {
