@@ -9,31 +9,27 @@
 // reports the board loaded, and warns when some other process has the database open.
 import fs from 'node:fs'
 import path from 'node:path'
+import { randomUUID } from 'node:crypto'
 import { parseArgs } from 'node:util'
 import * as Y from 'yjs'
-import { BoardError } from '../shared/errors.js'
-import { EXPORT_FORMAT, parseExportFile } from '../shared/export-format.js'
+import { parseImportText } from '../shared/import-file.js'
 import { migrateDoc } from '../shared/migrate.js'
 import type { BoardId } from '../shared/sectors.js'
 import { fromSnapshot, parseSnapshot, toSnapshot, type Snapshot } from '../shared/snapshot.js'
 import { readConfig, type Config } from '../server/config.js'
 import { loadBoardDoc } from '../server/room/load.js'
-import {
-  boardIdOf,
-  CliError,
-  openBoardStore,
-  readBoardSnapshot,
-  runCli,
-  UsageError,
-} from './board-cli.js'
+import { createStorage } from '../server/storage/create.js'
+import type { SnapshotInfo } from '../server/storage/snapshot-store.js'
+import { boardIdOf, CliError, readBoardSnapshot, runCli, UsageError } from './board-cli.js'
 
 const USAGE = `usage: npm run import -- <file> --board <boardId>
 
   Replaces the board's whole content with the snapshot in <file>: a board snapshot
   ("sector-board/snapshot") or an export of several boards ("sector-board/export"), from which
   the board's own snapshot is taken. The file is checked first; on any error nothing changes.
-  The board as it was is saved under DATA_DIR/backups/ first, so the import can be undone by
-  importing that file.
+  The board as it was is saved first, under DATA_DIR/backups/ and as an automatic named snapshot
+  ("before import of <file>"), so the import can be undone by importing that file or by
+  restoring that snapshot.
 
   A running server must not hold the board in memory: stop it, or let the board go idle.
 
@@ -47,37 +43,7 @@ function readSnapshotFile(file: string, boardId: BoardId): Snapshot {
   } catch (error) {
     throw new CliError(`cannot read ${file}: ${(error as Error).message}`)
   }
-  let json: unknown
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''))
-  } catch (error) {
-    throw new BoardError('invalid-snapshot', `not JSON: ${(error as Error).message}`, '$')
-  }
-  let snapshot: Snapshot
-  let where = '$'
-  if ((json as { format?: unknown } | null)?.format === EXPORT_FORMAT) {
-    const boards = parseExportFile(json).boards
-    const index = boards.findIndex((s) => s.board.id === boardId)
-    const found = boards[index]
-    if (!found)
-      throw new BoardError(
-        'invalid-snapshot',
-        `the export holds no snapshot of board ${boardId} (it has ${
-          boards.map((s) => s.board.id).join(', ') || 'none'
-        })`,
-        '$.boards',
-      )
-    snapshot = found
-    where = `$.boards[${index}]`
-  } else snapshot = parseSnapshot(json)
-  if (snapshot.board.id !== boardId)
-    throw new BoardError(
-      'invalid-snapshot',
-      `this is a snapshot of board ${snapshot.board.id}, not ${boardId}: a snapshot imports only ` +
-        `into its own board (the six sector boards are fixed)`,
-      `${where}.board.id`,
-    )
-  return snapshot
+  return parseImportText(text, boardId)
 }
 
 interface ServerState {
@@ -141,7 +107,9 @@ await runCli(USAGE, async () => {
         `import and may drop it when it next stores the board: stop it and import again.`,
     )
 
-  const store = openBoardStore(config)
+  // Boards and named snapshots, on one connection to the server's database.
+  const storage = createStorage(config)
+  const store = storage.boards
   try {
     const before = await readBoardSnapshot(store, boardId)
     const { doc } = await loadBoardDoc(store, boardId)
@@ -163,6 +131,16 @@ await runCli(USAGE, async () => {
     const stamp = before.takenAt.replace(/[:.]/g, '-')
     const backup = path.join(backups, `${boardId}-${stamp}.json`)
     fs.writeFileSync(backup, `${JSON.stringify(before, null, 2)}\n`)
+    // Also an automatic named snapshot, which the board's snapshot list can restore (live).
+    const saved: SnapshotInfo = {
+      id: `snap_${randomUUID()}`,
+      boardId,
+      name: `before import of ${path.basename(file)}`,
+      takenAt: before.takenAt,
+      takenBy: 'cli',
+      automatic: true,
+    }
+    await storage.snapshots.save(saved, before)
 
     await store.append(boardId, Y.mergeUpdates(updates))
     const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`
@@ -171,8 +149,9 @@ await runCli(USAGE, async () => {
         `and ${count(after.board.targets.length, 'target')} into board ${boardId}`,
     )
     console.log(`the board as it was is saved in ${backup}`)
-    console.log(`to undo: npm run import -- ${backup} --board ${boardId}`)
+    console.log(`and as the snapshot "${saved.name}" (${saved.id}) in the board's snapshot list`)
+    console.log(`to undo: npm run import -- ${backup} --board ${boardId}, or restore that snapshot`)
   } finally {
-    await store.close()
+    await storage.close()
   }
 })

@@ -14,6 +14,11 @@ const EnvSchema = z.object({
     .int()
     .positive()
     .default(4 * 1024 * 1024),
+  MAX_IMPORT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(50 * 1024 * 1024),
   ROOM_IDLE_MS: z.coerce.number().int().nonnegative().default(30_000),
   COMPACT_EVERY: z.coerce.number().int().positive().default(500),
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
@@ -34,6 +39,8 @@ export interface Config {
   readonly redisUrl: string | undefined
   readonly logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL']
   readonly maxMessageBytes: number
+  /** Largest snapshot file POST /api/boards/<boardId>/import accepts (413 above it). */
+  readonly maxImportBytes: number
   readonly roomIdleMs: number
   readonly compactEvery: number
   readonly sqliteSynchronous: 'FULL' | 'NORMAL'
@@ -65,6 +72,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: e.REDIS_URL,
     logLevel: e.LOG_LEVEL,
     maxMessageBytes: e.MAX_MESSAGE_BYTES,
+    maxImportBytes: e.MAX_IMPORT_BYTES,
     roomIdleMs: e.ROOM_IDLE_MS,
     compactEvery: e.COMPACT_EVERY,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,

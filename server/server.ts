@@ -64,6 +64,7 @@ export async function startServer(
     allowedOrigins: config.allowedOrigins,
     host: config.host,
     clientDir: config.clientDir,
+    maxImportBytes: config.maxImportBytes,
   })
   // maxPayload: ws closes the connection with 1009 before buffering an oversized frame.
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })

@@ -1,12 +1,22 @@
-// Named snapshots of live boards: take one, list, read, compare with another or with now, and
-// restore a board to one (live for everyone, after keeping an automatic snapshot of what it
-// replaces). Everything reads and writes boards through their rooms, so it is stored first.
+// Named snapshots of live boards: take one, list, read, compare with another or with now, restore
+// a board to one, or import a file into it (both live for everyone, in one transaction, after
+// keeping an automatic snapshot of what they replace). Everything reads and writes boards through
+// their rooms, so it is stored first.
 import { randomUUID } from 'node:crypto'
+import * as Y from 'yjs'
 import { diffSnapshots, type BoardDiff } from '../../shared/diff.js'
 import { BoardError } from '../../shared/errors.js'
+import type { Origin } from '../../shared/origin.js'
 import { fromSnapshot, toSnapshot, type Snapshot } from '../../shared/snapshot.js'
 import type { Rooms } from '../room/rooms.js'
 import type { SnapshotInfo, SnapshotStore } from '../storage/snapshot-store.js'
+import { prepareImportOffThread, type PrepareImport } from './import.js'
+
+export interface ImportResult {
+  readonly imported: { readonly cards: number }
+  /** The automatic snapshot of the board as it was; restoring it undoes the import. */
+  readonly savedBefore: SnapshotInfo
+}
 
 export interface SnapshotService {
   take(boardId: string, name: string, actor: string, automatic?: boolean): Promise<SnapshotInfo>
@@ -16,9 +26,26 @@ export interface SnapshotService {
   diff(boardId: string, fromId: string, toId: string): Promise<BoardDiff>
   /** Restores the board to snapshot `id`; returns the automatic snapshot of what it replaced. */
   restore(boardId: string, id: string, actor: string): Promise<SnapshotInfo>
+  /**
+   * Replaces the board's content with a file's: a board snapshot, or an all-boards export holding
+   * one of this board. The file is validated first (off the main thread); on any error it throws
+   * BoardError('invalid-snapshot') naming the JSON path, and nothing changes. `file` is handed to
+   * a worker thread: its buffer is detached afterwards.
+   */
+  importFile(boardId: string, file: Uint8Array, actor: string): Promise<ImportResult>
 }
 
-export function createSnapshotService(rooms: Rooms, store: SnapshotStore): SnapshotService {
+export interface SnapshotServiceOptions {
+  /** Builds an import's update (default: in a worker thread); tests wrap it. */
+  readonly prepareImport?: PrepareImport
+}
+
+export function createSnapshotService(
+  rooms: Rooms,
+  store: SnapshotStore,
+  options: SnapshotServiceOptions = {},
+): SnapshotService {
+  const prepareImport = options.prepareImport ?? prepareImportOffThread
   const live = (boardId: string) =>
     rooms.use(boardId, async (room) => {
       await room.flush()
@@ -50,6 +77,19 @@ export function createSnapshotService(rooms: Rooms, store: SnapshotStore): Snaps
     return info
   }
 
+  // Restores and imports of one board run one at a time: two replacements computed from the same
+  // state and then merged would leave the union of both.
+  const replacing = new Map<string, Promise<unknown>>()
+  const oneAtATime = <T>(boardId: string, fn: () => Promise<T>): Promise<T> => {
+    const run = (replacing.get(boardId) ?? Promise.resolve()).then(fn)
+    const settled = run.catch(() => undefined)
+    replacing.set(boardId, settled)
+    void settled.then(() => {
+      if (replacing.get(boardId) === settled) replacing.delete(boardId)
+    })
+    return run
+  }
+
   return {
     async take(boardId, name, actor, automatic = false) {
       return save(boardId, await live(boardId), name, actor, automatic)
@@ -63,19 +103,48 @@ export function createSnapshotService(rooms: Rooms, store: SnapshotStore): Snaps
     },
     async restore(boardId, id, actor) {
       const { info, snapshot } = await read(boardId, id)
-      return rooms.use(boardId, async (room) => {
-        await room.flush()
-        const saved = await save(
-          boardId,
-          toSnapshot(room.doc),
-          `before restoring "${info.name}"`,
-          actor,
-          true,
-        )
-        fromSnapshot(room.doc, snapshot, { kind: 'import', actor })
-        await room.flush()
-        return saved
-      })
+      return oneAtATime(boardId, () =>
+        rooms.use(boardId, async (room) => {
+          await room.flush()
+          const saved = await save(
+            boardId,
+            toSnapshot(room.doc),
+            `before restoring "${info.name}"`,
+            actor,
+            true,
+          )
+          fromSnapshot(room.doc, snapshot, { kind: 'import', actor })
+          await room.flush()
+          return saved
+        }),
+      )
+    },
+    importFile(boardId, file, actor) {
+      return oneAtATime(boardId, () =>
+        rooms.use(boardId, async (room) => {
+          // The room stays held (loaded) while the worker validates and builds the update.
+          const prepared = await prepareImport({
+            boardId,
+            body: file,
+            state: Y.encodeStateAsUpdate(room.doc),
+            actor,
+          })
+          // Valid: keep the board as it is now (with any edits made meanwhile), then replace it
+          // in one update, which the room stores before relaying like any change.
+          await room.flush()
+          const n = prepared.cards
+          const savedBefore = await save(
+            boardId,
+            toSnapshot(room.doc),
+            `before import of ${n} card${n === 1 ? '' : 's'}`,
+            actor,
+            true,
+          )
+          Y.applyUpdate(room.doc, prepared.update, { kind: 'import', actor } satisfies Origin)
+          await room.flush()
+          return { imported: { cards: n }, savedBefore }
+        }),
+      )
     },
   }
 }

@@ -17,6 +17,7 @@ import { resolveAccessMiddleware, sameOrigin } from './access.js'
 import { boardRoutes } from './boards.js'
 import { errorResponse } from './errors.js'
 import { exportRoutes } from './export.js'
+import { importRoutes } from './import.js'
 import { sessionRoutes } from './session.js'
 import { snapshotRoutes } from './snapshots.js'
 import { auditRoutes } from './audit.js'
@@ -36,6 +37,8 @@ export interface AppDeps {
   readonly allowedOrigins?: readonly string[]
   /** The host the server binds to; open mode applies only on loopback (default 127.0.0.1). */
   readonly host?: string
+  /** Largest import body in bytes (default 50 MiB). */
+  readonly maxImportBytes?: number
   /** Folder of the built client; served when it exists. */
   readonly clientDir?: string
 }
@@ -67,6 +70,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/api/boards', boardRoutes(rooms))
   app.route('/api', exportRoutes(rooms))
   app.route('/api/boards', snapshotRoutes(deps.snapshots))
+  app.route('/api/boards', importRoutes(deps.snapshots, { maxBytes: deps.maxImportBytes }))
   app.route('/api/boards', auditRoutes(deps.audit))
   app.route('/ws', websocketRoutes({ rooms, log, live, allowedOrigins }))
   app.all('/api/*', (c) =>

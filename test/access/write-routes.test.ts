@@ -32,6 +32,7 @@ describe('write routes', () => {
     const writes = [
       ['/api/boards/software/snapshots', { name: 'x' }],
       [`/api/boards/software/snapshots/${id}/restore`, {}],
+      ['/api/boards/software/import', {}],
     ] as const
     for (const [path, body] of writes) {
       expect((await app.request(path, post(body))).status, `anonymous ${path}`).toBe(401)
@@ -46,5 +47,13 @@ describe('write routes', () => {
       post({}, editor),
     )
     expect(restored.status).toBe(200)
+    const board = await app.request('/api/boards/software/snapshot', {
+      headers: { cookie: viewer },
+    })
+    const imported = await app.request(
+      '/api/boards/software/import',
+      post(await board.json(), editor),
+    )
+    expect(imported.status).toBe(200)
   })
 })

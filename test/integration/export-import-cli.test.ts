@@ -4,13 +4,14 @@
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { generateKeyBetween } from 'fractional-indexing'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { RunningServer } from '../../server/server.js'
-import { createSqliteStore } from '../../server/storage/sqlite.js'
+import { sqliteSnapshotStore } from '../../server/storage/sqlite-snapshots.js'
+import { createSqliteStore, openSqliteDatabase } from '../../server/storage/sqlite.js'
 import { parseExportFile } from '../../shared/export-format.js'
 import type { Card } from '../../shared/schema.js'
 import { parseSnapshot, type Snapshot } from '../../shared/snapshot.js'
+import { content, edited } from '../support/edit-snapshot.js'
 import { startTestServer, tempDataDir } from '../support/server.js'
 
 const repoRoot = path.resolve(import.meta.dirname, '../..')
@@ -50,20 +51,22 @@ async function exportBoard(dataDir: string, boardId: string): Promise<Snapshot> 
   return parseSnapshot(JSON.parse(run.stdout))
 }
 
+/** The board's named snapshots in the database, newest first. */
+async function savedSnapshots(dataDir: string, boardId: string) {
+  const db = openSqliteDatabase(path.join(dataDir, 'sector-board.sqlite'))
+  try {
+    const store = sqliteSnapshotStore(db)
+    const infos = await store.list(boardId)
+    return Promise.all(infos.map(async (info) => (await store.get(boardId, info.id))!))
+  } finally {
+    db.close()
+  }
+}
+
 function writeJson(dir: string, name: string, value: unknown): string {
   const file = path.join(dir, name)
   fs.writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value, null, 2))
   return file
-}
-
-/** What a snapshot says about the board, independent of when it was taken and of card order. */
-function content(s: Snapshot) {
-  const byId = <T extends { id: string }>(list: readonly T[]) =>
-    [...list].sort((a, b) => a.id.localeCompare(b.id))
-  return {
-    board: { ...s.board, stages: byId(s.board.stages), targets: byId(s.board.targets) },
-    cards: byId(s.cards),
-  }
 }
 
 /** The board's stored bytes: compacted state and every logged update. */
@@ -72,73 +75,6 @@ async function storedBytes(dataDir: string, boardId: string): Promise<Buffer> {
   const stored = await store.load(boardId)
   await store.close()
   return Buffer.concat([stored.state ?? new Uint8Array(), ...stored.updates])
-}
-
-const T = '2026-11-26T09:30:00.000Z'
-
-/** Changes every kind of field, adds cards (one in a stage the board no longer lists), a target. */
-function edited(s: Snapshot): Snapshot {
-  const copy = structuredClone(s)
-  const [first, second] = copy.cards as [Card, Card]
-  Object.assign(first, {
-    title: '青岛“蓝谷”海洋科技城，二期 · "Blue Valley", phase 2',
-    notes: '第一行\n第二行, with a comma\n=not a formula here',
-    company: '海尔集团 Haier',
-    investment: '12.3456',
-    floorArea: 2500.75,
-    officer: '王伟',
-    dueDate: '2027-03-31',
-    risk: 'blocked',
-    kind: 'platform',
-    tags: ['北斗', 'deep-sea'],
-    milestones: [
-      { id: 'm1', title: '签约 signing', date: '2026-12-01', done: true },
-      { id: 'm2', title: '开工', date: null, done: false },
-    ],
-    updatedAt: T,
-    updatedBy: '李娜',
-  })
-  second.archived = true
-  second.placement = { stage: 'completed', rank: 'a5' }
-  const firstRank = copy.cards.find((c) => c.placement.stage === 'engaging')?.placement.rank
-  const added: Card = {
-    id: 'cli-added',
-    title: '新增项目 · new project',
-    notes: '',
-    company: '',
-    investment: '0.05',
-    floorArea: null,
-    officer: '',
-    dueDate: null,
-    risk: 'at-risk',
-    tags: [],
-    milestones: [],
-    kind: 'event',
-    placement: { stage: 'engaging', rank: generateKeyBetween(null, firstRank ?? null) },
-    archived: false,
-    createdAt: T,
-    createdBy: '李娜',
-    updatedAt: T,
-    updatedBy: '李娜',
-  }
-  const orphan: Card = {
-    ...added,
-    id: 'cli-orphan',
-    title: '阶段已删除 · stage removed',
-    placement: { stage: 'removed-stage', rank: 'a0' },
-  }
-  copy.cards.push(added, orphan)
-  const stage = copy.board.stages[0]
-  if (stage) Object.assign(stage, { name: { zh: '洽谈中', en: 'In talks' }, wipLimit: 5 })
-  copy.board.targets.push({
-    id: 'cli-target',
-    label: { zh: '签约项目', en: 'Signed projects' },
-    unit: { zh: '个', en: 'projects' },
-    target: 12,
-    measure: { type: 'count-cards', stages: ['signed'], kinds: ['project'] },
-    rank: 'a9',
-  })
-  return copy
 }
 
 describe('export CLI', () => {
@@ -223,6 +159,16 @@ describe('import CLI', () => {
       // The board as it was before the import was saved; importing it restores the board.
       const backup = /saved in (.+\.json)$/m.exec(imported.stdout)?.[1] as string
       expect(imported.stdout).toContain(`to undo: npm run import -- ${backup} --board marine`)
+      // …and also as an automatic named snapshot, which the server can restore.
+      const [saved, ...others] = await savedSnapshots(dataDir, 'marine')
+      expect(others).toEqual([])
+      expect(saved?.info).toMatchObject({
+        name: 'before import of marine-edited.json',
+        takenBy: 'cli',
+        automatic: true,
+      })
+      expect(imported.stdout).toContain(`"before import of marine-edited.json" (${saved?.info.id})`)
+      expect(content(saved?.snapshot as Snapshot)).toEqual(content(original))
       const undo = await cli('import', dataDir, [backup, '--board', 'marine'])
       expect(undo.code, undo.stderr).toBe(0)
       expect(content(await exportBoard(dataDir, 'marine'))).toEqual(content(original))
@@ -259,6 +205,8 @@ describe('import CLI', () => {
       const bytesBefore = await storedBytes(dataDir, 'marine')
       const exportBefore = (await cli('export', dataDir, ['marine'])).stdout
       const backupsBefore = fs.readdirSync(path.join(dataDir, 'backups'))
+      const snapshotsBefore = (await savedSnapshots(dataDir, 'marine')).map((s) => s.info)
+      expect(snapshotsBefore).toHaveLength(1)
 
       const bad = (change: (s: Record<string, unknown> & Snapshot) => void) => {
         const copy = structuredClone(good) as Record<string, unknown> & Snapshot
@@ -394,6 +342,7 @@ describe('import CLI', () => {
       const withoutTime = (text: string) => text.replace(/"takenAt": "[^"]+"/, '')
       expect(withoutTime(exportAfter)).toBe(withoutTime(exportBefore))
       expect(fs.readdirSync(path.join(dataDir, 'backups'))).toEqual(backupsBefore)
+      expect((await savedSnapshots(dataDir, 'marine')).map((s) => s.info)).toEqual(snapshotsBefore)
     },
   )
 

@@ -1,7 +1,10 @@
 // The Hono app over real rooms and in-memory SQLite stores, for route tests with app.request().
 import type { AccessStore } from '../../server/access/store.js'
 import type { AuditStore } from '../../server/history/audit-store.js'
-import { createSnapshotService } from '../../server/history/snapshots.js'
+import {
+  createSnapshotService,
+  type SnapshotServiceOptions,
+} from '../../server/history/snapshots.js'
 import { createApp } from '../../server/http/app.js'
 import type { Logger } from '../../server/log.js'
 import { Rooms } from '../../server/room/rooms.js'
@@ -29,12 +32,20 @@ export function testRooms(audit?: AuditStore): Rooms {
 }
 
 /** With no access store given, a fresh one with no users: open mode, as on a loopback install. */
-export function testApp(opts: { log?: Logger; host?: string; access?: AccessStore } = {}) {
+export function testApp(
+  opts: {
+    log?: Logger
+    host?: string
+    access?: AccessStore
+    maxImportBytes?: number
+    snapshotOptions?: SnapshotServiceOptions
+  } = {},
+) {
   const db = openSqliteDatabase(':memory:')
   const audit = sqliteAuditStore(db)
   const rooms = testRooms(audit)
   const access = opts.access ?? createSqliteAccessStore(':memory:')
-  const snapshots = createSnapshotService(rooms, sqliteSnapshotStore(db))
+  const snapshots = createSnapshotService(rooms, sqliteSnapshotStore(db), opts.snapshotOptions)
   const app = createApp({
     rooms,
     log: opts.log ?? silentLog,
@@ -43,6 +54,7 @@ export function testApp(opts: { log?: Logger; host?: string; access?: AccessStor
     audit,
     sessionSecret: TEST_SECRET,
     host: opts.host,
+    maxImportBytes: opts.maxImportBytes,
   })
-  return { app, rooms, access }
+  return { app, rooms, access, snapshots }
 }
