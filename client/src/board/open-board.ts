@@ -29,7 +29,8 @@ export function openBoard(
   // The board's recent audit trail, fetched again whenever the "changed by" filter changes.
   const [audit] = createResource(
     () => ({ who: filter().changedBy }),
-    () => fetchAudit(boardId, { limit: 1000 }).catch(() => []),
+    // Offline there is no trail to ask; the filter then lists nobody rather than failing.
+    () => (navigator.onLine ? fetchAudit(boardId, { limit: 1000 }).catch(() => []) : []),
   )
   const changedCards = createMemo(() => {
     const who = filter().changedBy
