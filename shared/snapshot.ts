@@ -82,7 +82,18 @@ export function parseSnapshot(json: unknown): Snapshot {
 }
 
 /** Replaces the document's whole content with the snapshot's, in one transaction. */
-export function fromSnapshot(doc: Y.Doc, json: unknown, origin: Origin): Snapshot {
+/**
+ * Replaces the document's whole content with the snapshot's. By default in one transaction. With
+ * `cardsPerTransaction`, the first transaction replaces the board and writes that many cards, and
+ * the rest follow in transactions of that many, so a huge import can be applied in slices (a
+ * board of that size or smaller still changes in one step, never showing a partial state).
+ */
+export function fromSnapshot(
+  doc: Y.Doc,
+  json: unknown,
+  origin: Origin,
+  options: { cardsPerTransaction?: number } = {},
+): Snapshot {
   const snapshot = parseSnapshot(json)
   const current = metaOf(doc).get('boardId')
   if (current !== undefined && current !== snapshot.board.id)
@@ -91,6 +102,17 @@ export function fromSnapshot(doc: Y.Doc, json: unknown, origin: Origin): Snapsho
       `snapshot is of board ${snapshot.board.id}, not ${String(current)}`,
       '$.board.id',
     )
+  const batch = options.cardsPerTransaction ?? Number.POSITIVE_INFINITY
+  const writeCards = (cards: Snapshot['cards']) => {
+    for (const { id, title, notes, tags, milestones, ...scalars } of cards) {
+      const card = new Y.Map<unknown>(Object.entries(scalars))
+      card.set('title', new Y.Text(title))
+      card.set('notes', new Y.Text(notes))
+      card.set('tags', Y.Array.from(tags))
+      card.set('milestones', Y.Array.from(milestones.map(milestoneMap)))
+      cardsOf(doc).set(id, card)
+    }
+  }
   doc.transact(() => {
     const meta = metaOf(doc)
     meta.set('schemaVersion', snapshot.board.schemaVersion)
@@ -100,15 +122,10 @@ export function fromSnapshot(doc: Y.Doc, json: unknown, origin: Origin): Snapsho
     for (const { id, ...stage } of snapshot.board.stages)
       stagesOf(doc).set(id, new Y.Map(Object.entries(stage)))
     for (const target of snapshot.board.targets) targetsOf(doc).set(target.id, target)
-    for (const { id, title, notes, tags, milestones, ...scalars } of snapshot.cards) {
-      const card = new Y.Map<unknown>(Object.entries(scalars))
-      card.set('title', new Y.Text(title))
-      card.set('notes', new Y.Text(notes))
-      card.set('tags', Y.Array.from(tags))
-      card.set('milestones', Y.Array.from(milestones.map(milestoneMap)))
-      cardsOf(doc).set(id, card)
-    }
+    writeCards(snapshot.cards.slice(0, batch))
   }, origin)
+  for (let i = batch; i < snapshot.cards.length; i += batch)
+    doc.transact(() => writeCards(snapshot.cards.slice(i, i + batch)), origin)
   return snapshot
 }
 

@@ -16,13 +16,17 @@ export interface ImportInput {
   readonly actor: string
 }
 
+/** Cards per slice: each slice applies in tens of milliseconds, so other boards keep answering. */
+export const CARDS_PER_SLICE = 250
+
 export interface PreparedImport {
   /**
-   * Only what the import adds and deletes, relative to `state`: new structs of a fresh client id,
-   * and deletions of items that `state` holds. Applied to the live doc after edits that arrived
-   * meanwhile, it merges with them (see import.ts).
+   * Only what the import adds and deletes, relative to `state`, in slices applied one after the
+   * other: first the board itself (clearing the old content), then the cards, CARDS_PER_SLICE at a
+   * time. New structs of a fresh client id, and deletions of items that `state` holds; applied to
+   * the live doc after edits that arrived meanwhile, they merge with them (see import.ts).
    */
-  readonly update: Uint8Array
+  readonly updates: Uint8Array[]
   readonly cards: number
 }
 
@@ -48,11 +52,10 @@ export function prepareImport({ boardId, body, state, actor }: ImportInput): Pre
     Y.applyUpdate(doc, state)
     const updates: Uint8Array[] = []
     doc.on('update', (update: Uint8Array) => updates.push(update))
-    // One transaction replacing the content, then any migration of an older snapshot's schema.
-    fromSnapshot(doc, snapshot, { kind: 'import', actor })
+    // The board, then the cards in slices, then any migration of an older snapshot's schema.
+    fromSnapshot(doc, snapshot, { kind: 'import', actor }, { cardsPerTransaction: CARDS_PER_SLICE })
     migrateDoc(doc)
-    const update = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates)
-    return { update, cards: snapshot.cards.length }
+    return { updates, cards: snapshot.cards.length }
   } finally {
     doc.destroy()
   }

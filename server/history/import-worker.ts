@@ -4,4 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { prepareImportOutcome, type ImportInput } from './import-prepare.js'
 
 const outcome = prepareImportOutcome(workerData as ImportInput)
-parentPort?.postMessage(outcome, outcome.ok ? [outcome.update.buffer as ArrayBuffer] : [])
+parentPort?.postMessage(
+  outcome,
+  outcome.ok ? outcome.updates.map((u) => u.buffer as ArrayBuffer) : [],
+)

@@ -1,9 +1,8 @@
 // Imports off the main thread. A worker thread decodes, parses and validates the file and builds
-// the Yjs update that replaces the board's content (import-prepare.ts); the main thread only
-// applies that one update to the live room (snapshots.ts), so a 50 MB file with 20,000 cards does
-// not stall the other boards while it is checked. Applying it is still main-thread work in
-// proportion to the items it creates (some 30 per card): for 20,000 cards about as long as loading
-// such a board from storage, seconds on a small machine, most of it garbage collection.
+// the Yjs updates that replace the board's content (import-prepare.ts); the main thread only
+// applies them to the live room (snapshots.ts), slice by slice with a yield in between, so a 50 MB
+// file with 20,000 cards does not stall the other boards (applying all of it at once would block
+// the event loop for seconds: some 30 Yjs items per card, mostly garbage collection).
 //
 // The worker starts from the room's state when the import began. Edits that reach the room while
 // it works are kept and merged: the update holds only the worker's new items and its deletions of
@@ -53,7 +52,7 @@ export const prepareImportOffThread: PrepareImport = (input) =>
     let settled = false
     worker.once('message', (outcome: ImportOutcome) => {
       settled = true
-      if (outcome.ok) resolve({ update: outcome.update, cards: outcome.cards })
+      if (outcome.ok) resolve({ updates: outcome.updates, cards: outcome.cards })
       else {
         const { code, message, path: at } = outcome.error
         // The message already names the path; keep it as the worker wrote it.

@@ -140,7 +140,11 @@ export function createSnapshotService(
             actor,
             true,
           )
-          Y.applyUpdate(room.doc, prepared.update, { kind: 'import', actor } satisfies Origin)
+          // Slice by slice, yielding in between: other boards and clients are served meanwhile.
+          for (const update of prepared.updates) {
+            Y.applyUpdate(room.doc, update, { kind: 'import', actor } satisfies Origin)
+            await new Promise((resolve) => setImmediate(resolve))
+          }
           await room.flush()
           return { imported: { cards: n }, savedBefore }
         }),
