@@ -2,14 +2,13 @@
 // still matches its schema, and the board's identity (meta) was not changed. The server runs this
 // on each client update before storing or relaying it.
 import * as Y from 'yjs'
-import { touchedBy } from './changes.js'
+import type { Touched } from './changes.js'
 import { cardsOf, stagesOf, targetsOf } from './doc.js'
 import { readCard } from './read.js'
 import { CardSchema, StageSchema, TargetSchema } from './schema.js'
 
-/** Returns why the transaction is not acceptable from a client, or null if it is. */
-export function findViolation(doc: Y.Doc, transaction: Y.Transaction): string | null {
-  const touched = touchedBy(doc, transaction)
+/** Returns why a transaction that `touched` these parts is not acceptable from a client, or null. */
+export function findViolation(doc: Y.Doc, touched: Touched): string | null {
   if (touched.meta) return 'board identity is read-only'
   for (const id of touched.targets) {
     const value = targetsOf(doc).get(id)

@@ -3,7 +3,7 @@
 // produces many small updates: consecutive edits of one field by one person within a minute are
 // merged into one entry (first "before", last "after").
 import type * as Y from 'yjs'
-import { touchedBy } from '../../shared/changes.js'
+import type { Touched } from '../../shared/changes.js'
 import { DIFFED_FIELDS } from '../../shared/diff.js'
 import { cardsOf } from '../../shared/doc.js'
 import { readCard } from '../../shared/read.js'
@@ -31,10 +31,10 @@ export class AuditRecorder {
    * Entries for a transaction; text edits may be held open (see `flush`). With no actor (seeding,
    * migration) the known values are updated and nothing is recorded.
    */
-  record(transaction: Y.Transaction, actor: string | null, nowMs: number): AuditEntry[] {
+  record(touched: Touched, actor: string | null, nowMs: number): AuditEntry[] {
     const at = new Date(nowMs).toISOString()
     const entries: AuditEntry[] = []
-    for (const cardId of touchedBy(this.doc, transaction).cards) {
+    for (const cardId of touched.cards) {
       const map = cardsOf(this.doc).get(cardId)
       let after: Card | undefined
       try {

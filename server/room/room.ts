@@ -2,6 +2,7 @@
 // appended to the store before any peer hears of it; broadcasts keep the order of stores.
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
+import { touchedBy } from '../../shared/changes.js'
 import { findViolation } from '../../shared/integrity.js'
 import type { Origin } from '../../shared/origin.js'
 import { canWrite, type Role } from '../../shared/roles.js'
@@ -250,11 +251,14 @@ export class Room {
   }
 
   private readonly onAfterTransaction = (transaction: Y.Transaction): void => {
+    if (!this.incoming && !this.recorder) return
+    // Worked out once: both the integrity check and the audit trail need it.
+    const touched = touchedBy(this.doc, transaction)
     if (this.incoming && !this.incoming.violation)
-      this.incoming.violation = findViolation(this.doc, transaction)
+      this.incoming.violation = findViolation(this.doc, touched)
     if (!this.recorder || (this.incoming && this.incoming.violation)) return
     const entries = this.recorder.record(
-      transaction,
+      touched,
       this.actorOf(transaction.origin),
       this.opts.now?.() ?? Date.now(),
     )

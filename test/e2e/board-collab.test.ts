@@ -2,21 +2,16 @@
 // moved (drag and keyboard), archived and restored by one show for the other; notes typed at the
 // same time converge; undo undoes only one's own change; presence; both languages; export.
 import fs from 'node:fs'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import type { RunningServer } from '../../server/server.js'
+import { expect, it } from 'vitest'
 import { SEED_STAGES } from '../../shared/seed/index.js'
 import { SECTORS } from '../../shared/sectors.js'
 import { SnapshotSchema } from '../../shared/snapshot.js'
 import {
   describeWithBrowser,
-  launchBrowser,
   newClientContext,
   saveScreenshot,
   type Client,
 } from '../support/browser.js'
-import { buildClientOnce } from '../support/client-build.js'
-import { startTestServer, tempDataDir } from '../support/server.js'
 import {
   cardIdByTitle,
   cardTile,
@@ -35,29 +30,16 @@ import {
   waitForStatus,
 } from './board-helpers.js'
 
+import { useServedApp } from './served-app.js'
+
 describeWithBrowser('two people on one board in Chromium', () => {
-  let browser: Browser
-  let server: RunningServer
-  let dataDir: string
-
-  beforeAll(async () => {
-    const [clientDir, launched] = await Promise.all([buildClientOnce(), launchBrowser()])
-    browser = launched
-    dataDir = tempDataDir()
-    server = await startTestServer(dataDir, { CLIENT_DIR: clientDir })
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
-  })
+  const app = useServedApp()
 
   /** Alice (A) and Bob (B) on the same board, both synced. */
   async function twoPeople(boardId: string): Promise<[Client, Client]> {
     return Promise.all([
-      openBoardAs(browser, server.url, boardId, { name: 'Alice', color: '#d9480f' }),
-      openBoardAs(browser, server.url, boardId, { name: 'Bob', color: '#2b8a3e' }),
+      openBoardAs(app.browser, app.server.url, boardId, { name: 'Alice', color: '#d9480f' }),
+      openBoardAs(app.browser, app.server.url, boardId, { name: 'Bob', color: '#2b8a3e' }),
     ])
   }
 
@@ -233,7 +215,7 @@ describeWithBrowser('two people on one board in Chromium', () => {
   })
 
   it('switches the stage names from Chinese to English', async () => {
-    const client = await newClientContext(browser, server.url)
+    const client = await newClientContext(app.browser, app.server.url)
     try {
       const { page } = client
       await page.goto('/board/software')

@@ -1,12 +1,7 @@
 // Offline editing in real Chromium: one person loses the network, keeps editing (kept in
 // IndexedDB), the other edits meanwhile, and both boards converge once the first is back online.
-import fs from 'node:fs'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import type { RunningServer } from '../../server/server.js'
-import { describeWithBrowser, launchBrowser, type Client } from '../support/browser.js'
-import { buildClientOnce } from '../support/client-build.js'
-import { startTestServer, tempDataDir } from '../support/server.js'
+import { expect, it } from 'vitest'
+import { describeWithBrowser, type Client } from '../support/browser.js'
 import {
   boardLayout,
   cardTile,
@@ -21,31 +16,18 @@ import {
   waitForStatus,
 } from './board-helpers.js'
 
+import { useServedApp } from './served-app.js'
+
 describeWithBrowser('offline editing in Chromium', () => {
-  let browser: Browser
-  let server: RunningServer
-  let dataDir: string
-
-  beforeAll(async () => {
-    const [clientDir, launched] = await Promise.all([buildClientOnce(), launchBrowser()])
-    browser = launched
-    dataDir = tempDataDir()
-    server = await startTestServer(dataDir, { CLIENT_DIR: clientDir })
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
-  })
+  const app = useServedApp()
 
   it('keeps edits made offline and converges with the other person once back online', async () => {
     let a: Client | undefined
     let b: Client | undefined
     try {
       ;[a, b] = await Promise.all([
-        openBoardAs(browser, server.url, 'energy-materials', { name: 'Alice' }),
-        openBoardAs(browser, server.url, 'energy-materials', { name: 'Bob' }),
+        openBoardAs(app.browser, app.server.url, 'energy-materials', { name: 'Alice' }),
+        openBoardAs(app.browser, app.server.url, 'energy-materials', { name: 'Bob' }),
       ])
       const shared = await createCard(a.page, 'signed', 'E2E shared card')
       await closeEditor(a.page)
@@ -109,7 +91,7 @@ describeWithBrowser('offline editing in Chromium', () => {
     let a: Client | undefined
     let b: Client | undefined
     try {
-      a = await openBoardAs(browser, server.url, 'marine', { name: 'Alice' })
+      a = await openBoardAs(app.browser, app.server.url, 'marine', { name: 'Alice' })
       // A first visit: the app registers its service worker on load and it takes control of the
       // page. From then on the board must reload without a network.
       await expect
@@ -135,7 +117,7 @@ describeWithBrowser('offline editing in Chromium', () => {
 
       await a.context.setOffline(false)
       await waitForStatus(a.page, 'synced')
-      b = await openBoardAs(browser, server.url, 'marine', { name: 'Bob' })
+      b = await openBoardAs(app.browser, app.server.url, 'marine', { name: 'Bob' })
       await expect.poll(() => columnIds(b!.page, 'signed'), poll).toEqual([online])
       await expect.poll(() => columnIds(b!.page, 'completed'), poll).toContain(offline)
       await expect.poll(() => boardLayout(b!.page), poll).toEqual(await boardLayout(a.page))

@@ -1,18 +1,9 @@
 // The built client in real Chromium against a real server: the six boards in Chinese by default,
 // the language switch to English, and that choice kept across a reload.
-import fs from 'node:fs'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import type { RunningServer } from '../../server/server.js'
+import type { Page } from 'playwright-core'
+import { expect, it } from 'vitest'
 import { SECTORS } from '../../shared/sectors.js'
-import {
-  describeWithBrowser,
-  launchBrowser,
-  newClientContext,
-  saveScreenshot,
-} from '../support/browser.js'
-import { buildClientOnce } from '../support/client-build.js'
-import { startTestServer, tempDataDir } from '../support/server.js'
+import { describeWithBrowser, newClientContext, saveScreenshot } from '../support/browser.js'
 
 const poll = { timeout: 10_000, interval: 100 }
 
@@ -33,26 +24,13 @@ function shownNames(page: Page): Promise<Record<string, string>> {
 const namesIn = (locale: 'zh' | 'en') =>
   Object.fromEntries(SECTORS.map((sector) => [sector.id, sector.name[locale]]))
 
+import { useServedApp } from './served-app.js'
+
 describeWithBrowser('home page in Chromium', () => {
-  let browser: Browser
-  let server: RunningServer
-  let dataDir: string
-
-  beforeAll(async () => {
-    const [clientDir, launched] = await Promise.all([buildClientOnce(), launchBrowser()])
-    browser = launched
-    dataDir = tempDataDir()
-    server = await startTestServer(dataDir, { CLIENT_DIR: clientDir })
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
-  })
+  const app = useServedApp()
 
   it('lists the six boards in Chinese, switches to English and remembers it', async () => {
-    const { context, page, errors } = await newClientContext(browser, server.url)
+    const { context, page, errors } = await newClientContext(app.browser, app.server.url)
     try {
       await page.goto('/')
       await expect.poll(() => shownNames(page), poll).toEqual(namesIn('zh'))

@@ -2,21 +2,15 @@
 // follows an editor's moves within a second; presentation mode (opened with a share link) has no
 // editing controls and stays live; a viewer sees no editing controls and cannot change the board
 // by any UI path, yet gets live updates; signing in and out.
-import fs from 'node:fs'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { accounts } from '../../server/access/accounts.js'
-import type { RunningServer } from '../../server/server.js'
 import { PASSWORD } from '../support/access.js'
 import {
   describeWithBrowser,
-  launchBrowser,
   newClientContext,
   saveScreenshot,
   type Client,
 } from '../support/browser.js'
-import { buildClientOnce } from '../support/client-build.js'
-import { startTestServer, tempDataDir } from '../support/server.js'
 import {
   addPerson,
   contentOf,
@@ -68,27 +62,15 @@ const enabledControls =
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim()
 
-describeWithBrowser('overview, presentation and roles in Chromium', () => {
-  let browser: Browser
-  let server: RunningServer
-  let dataDir: string
+import { useServedApp } from './served-app.js'
 
-  beforeAll(async () => {
-    const [clientDir, launched] = await Promise.all([buildClientOnce(), launchBrowser()])
-    browser = launched
-    dataDir = tempDataDir()
-    server = await startTestServer(dataDir, { CLIENT_DIR: clientDir })
+describeWithBrowser('overview, presentation and roles in Chromium', () => {
+  const app = useServedApp(async (server) => {
     // At least one user: the server is in accounts mode from here on.
     await addPerson(server.access, WANG, [['software', 'editor']])
     await addPerson(server.access, ZHAO, [['*', 'viewer']])
     await addPerson(server.access, LIU, [['software', 'viewer']])
     await addPerson(server.access, CHEN, [['software', 'editor']])
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
   })
 
   /** Opens the software board as a signed-in person and waits until it is synced. */
@@ -99,8 +81,8 @@ describeWithBrowser('overview, presentation and roles in Chromium', () => {
 
   it('updates the overview within a second of an editor moving a card or flagging a risk', async () => {
     const [wang, zhao] = await Promise.all([
-      signedInClient(browser, server.url, WANG.name),
-      signedInClient(browser, server.url, ZHAO.name),
+      signedInClient(app.browser, app.server.url, WANG.name),
+      signedInClient(app.browser, app.server.url, ZHAO.name),
     ])
     try {
       await Promise.all([onSoftwareBoard(wang), zhao.page.goto('/overview')])
@@ -117,7 +99,7 @@ describeWithBrowser('overview, presentation and roles in Chromium', () => {
       await expect
         .poll(() => overview.locator('[data-testid="sector-panel"]').count(), poll)
         .toBe(6)
-      const before = await fetchSnapshot(server.url, 'software', wang.cookie)
+      const before = await fetchSnapshot(app.server.url, 'software', wang.cookie)
       const counts = stageCountsOf(before)
       const panel = sectorPanel(zhao.page, 'software')
       await expect.poll(() => shownStageCounts(panel), poll).toEqual(counts)
@@ -185,10 +167,12 @@ describeWithBrowser('overview, presentation and roles in Chromium', () => {
 
   it('presents one board on a big screen without editing controls, live', async () => {
     // A meeting-room screen opened with a read-only share link for all boards.
-    const { token } = await accounts(server.access).createShareLink('*', { label: 'meeting room' })
-    const screen = await newClientContext(browser, server.url)
+    const { token } = await accounts(app.server.access).createShareLink('*', {
+      label: 'meeting room',
+    })
+    const screen = await newClientContext(app.browser, app.server.url)
     await screen.page.setViewportSize({ width: 1920, height: 1080 })
-    const wang = await signedInClient(browser, server.url, WANG.name)
+    const wang = await signedInClient(app.browser, app.server.url, WANG.name)
     try {
       const { page } = screen
       await Promise.all([
@@ -200,7 +184,7 @@ describeWithBrowser('overview, presentation and roles in Chromium', () => {
       await expect.poll(() => panel.count(), poll).toBe(1)
       expect(await panel.getAttribute('data-board')).toBe('software')
       expect(await panel.getAttribute('class')).toContain('large')
-      const before = await fetchSnapshot(server.url, 'software', wang.cookie)
+      const before = await fetchSnapshot(app.server.url, 'software', wang.cookie)
       const liveCount = before.cards.filter((c) => !c.archived).length
       await expect.poll(() => shownStageCounts(panel), poll).toEqual(stageCountsOf(before))
       expect(await shownTotal(panel)).toBe(liveCount)
@@ -245,8 +229,8 @@ describeWithBrowser('overview, presentation and roles in Chromium', () => {
 
   it('shows a viewer no editing controls and lets no UI path change the board', async () => {
     const [wang, liu] = await Promise.all([
-      signedInClient(browser, server.url, WANG.name),
-      signedInClient(browser, server.url, LIU.name),
+      signedInClient(app.browser, app.server.url, WANG.name),
+      signedInClient(app.browser, app.server.url, LIU.name),
     ])
     try {
       await Promise.all([onSoftwareBoard(wang), onSoftwareBoard(liu)])
@@ -268,7 +252,7 @@ describeWithBrowser('overview, presentation and roles in Chromium', () => {
       ])
         expect(await page.locator(`[data-testid="${testId}"]`).count(), testId).toBe(0)
 
-      const baseline = await fetchSnapshot(server.url, 'software', wang.cookie)
+      const baseline = await fetchSnapshot(app.server.url, 'software', wang.cookie)
       const layout = await boardLayout(wang.page)
       await expect.poll(() => boardLayout(page), poll).toEqual(layout)
       const [target] = await columnIds(page, 'construction-started')
@@ -322,11 +306,11 @@ describeWithBrowser('overview, presentation and roles in Chromium', () => {
       expect(await tile.getAttribute('draggable')).toBeNull()
 
       // Give any stray update time to travel, then: unchanged on the viewer's page, on the
-      // editor's page and on the server.
+      // editor's page and on the app.server.
       await page.waitForTimeout(500)
       expect(await boardLayout(page)).toEqual(layout)
       expect(await boardLayout(wang.page)).toEqual(layout)
-      const after = await fetchSnapshot(server.url, 'software', wang.cookie)
+      const after = await fetchSnapshot(app.server.url, 'software', wang.cookie)
       expect(contentOf(after)).toEqual(contentOf(baseline))
 
       // The viewer still receives live updates: the editor renames the card.
@@ -346,7 +330,7 @@ describeWithBrowser('overview, presentation and roles in Chromium', () => {
   })
 
   it('signs in with the form, refuses a wrong password, and signs out', async () => {
-    const client = await newClientContext(browser, server.url)
+    const client = await newClientContext(app.browser, app.server.url)
     try {
       const { page } = client
       // Anonymous in accounts mode: the board sends to the sign-in form, remembering the board.
@@ -378,15 +362,17 @@ describeWithBrowser('overview, presentation and roles in Chromium', () => {
       const session = (await client.context.cookies()).find((c) => c.name === 'sb_session')
       expect(session).toBeDefined()
       const cookie = `${session?.name}=${session?.value}`
-      expect((await fetchSnapshot(server.url, 'software', cookie)).board.id).toBe('software')
+      expect((await fetchSnapshot(app.server.url, 'software', cookie)).board.id).toBe('software')
 
-      // Sign out: back to the form; the board is closed to this browser and to the old cookie.
+      // Sign out: back to the form; the board is closed to this app.browser and to the old cookie.
       await page.locator('[data-testid="sign-out"]').click()
       await page.locator('[data-testid="sign-in-form"]').waitFor()
       expect(new URL(page.url()).pathname).toBe('/sign-in')
       expect(await page.locator('[data-testid="signed-in-user"]').count()).toBe(0)
       expect((await client.context.cookies()).some((c) => c.name === 'sb_session')).toBe(false)
-      const old = await fetch(`${server.url}/api/boards/software/snapshot`, { headers: { cookie } })
+      const old = await fetch(`${app.server.url}/api/boards/software/snapshot`, {
+        headers: { cookie },
+      })
       expect(old.status).toBe(401)
 
       await page.goto('/board/software')

@@ -1,12 +1,7 @@
 // Named snapshots in real Chromium: save one, change the board, see the change list (and the
 // changed cards highlighted), restore — live for a second person too.
-import fs from 'node:fs'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import type { RunningServer } from '../../server/server.js'
-import { describeWithBrowser, launchBrowser, type Client } from '../support/browser.js'
-import { buildClientOnce } from '../support/client-build.js'
-import { startTestServer, tempDataDir } from '../support/server.js'
+import { expect, it } from 'vitest'
+import { describeWithBrowser, type Client } from '../support/browser.js'
 import {
   cardTile,
   closeAll,
@@ -18,30 +13,17 @@ import {
   setField,
 } from './board-helpers.js'
 
+import { useServedApp } from './served-app.js'
+
 describeWithBrowser('named snapshots in Chromium', () => {
-  let browser: Browser
-  let server: RunningServer
-  let dataDir: string
-
-  beforeAll(async () => {
-    const [clientDir, launched] = await Promise.all([buildClientOnce(), launchBrowser()])
-    browser = launched
-    dataDir = tempDataDir()
-    server = await startTestServer(dataDir, { CLIENT_DIR: clientDir })
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
-  })
+  const app = useServedApp()
 
   it('saves a snapshot, lists what changed since, and restores it for everyone', async () => {
     let a: Client | undefined
     let b: Client | undefined
     try {
-      a = await openBoardAs(browser, server.url, 'energy-materials', { name: 'Alice' })
-      b = await openBoardAs(browser, server.url, 'energy-materials', { name: 'Bob' })
+      a = await openBoardAs(app.browser, app.server.url, 'energy-materials', { name: 'Alice' })
+      b = await openBoardAs(app.browser, app.server.url, 'energy-materials', { name: 'Bob' })
       const page = a.page
       const signedBefore = await columnIds(page, 'signed')
 

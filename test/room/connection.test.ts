@@ -3,27 +3,18 @@ import { describe, expect, it, vi } from 'vitest'
 import { addCard, editCard } from '../../shared/ops/cards.js'
 import { readCards } from '../../shared/read.js'
 import { seedBoard } from '../../shared/seed/index.js'
-import { isBoardId } from '../../shared/sectors.js'
 import { MAX_PENDING_MESSAGES, openConnection } from '../../server/room/connection.js'
 import { CloseCode, type Peer } from '../../server/room/peer.js'
 import { encodeUpdate } from '../../server/room/protocol.js'
-import { Rooms } from '../../server/room/rooms.js'
 import * as Y from 'yjs'
 import { alice } from '../support/board.js'
 import { silentLog } from '../support/log.js'
+import { testRooms } from '../support/app.js'
 import { instrumentedStore, type InstrumentedStore } from '../support/stores.js'
 
 function setup() {
   const store = instrumentedStore()
-  const rooms = new Rooms({
-    store,
-    log: silentLog,
-    isKnownBoard: isBoardId,
-    seed: (room) => isBoardId(room.boardId) && seedBoard(room.doc, room.boardId),
-    migrate: () => undefined,
-    idleMs: 60_000,
-    compactEvery: 1000,
-  })
+  const rooms = testRooms({ store, idleMs: 60_000 })
   const closed: { code: number; reason: string }[] = []
   const peer: Peer = {
     send: () => undefined,

@@ -6,27 +6,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { cardsOf, metaOf } from '../../shared/doc.js'
 import { addCard } from '../../shared/ops/cards.js'
 import { readCards } from '../../shared/read.js'
-import { seedBoard } from '../../shared/seed/index.js'
-import { isBoardId } from '../../shared/sectors.js'
 import { CloseCode } from '../../server/room/peer.js'
 import { decodeClientMessage, encodeUpdate } from '../../server/room/protocol.js'
-import { Rooms } from '../../server/room/rooms.js'
 import { alice, testBoard } from '../support/board.js'
-import { silentLog } from '../support/log.js'
+import { testRooms } from '../support/app.js'
 import { MemoryClient } from '../support/memory-client.js'
 import { instrumentedStore } from '../support/stores.js'
 
 function createRooms() {
   const store = instrumentedStore()
-  const rooms = new Rooms({
-    store,
-    log: silentLog,
-    isKnownBoard: isBoardId,
-    seed: (room) => isBoardId(room.boardId) && seedBoard(room.doc, room.boardId),
-    migrate: () => undefined,
-    idleMs: 5_000,
-    compactEvery: 1000,
-  })
+  const rooms = testRooms({ store, idleMs: 5_000 })
   return { rooms, store }
 }
 

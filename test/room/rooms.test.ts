@@ -2,26 +2,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { addCard } from '../../shared/ops/cards.js'
 import { readCards, readMeta } from '../../shared/read.js'
-import { seedBoard } from '../../shared/seed/index.js'
-import { isBoardId } from '../../shared/sectors.js'
-import { Rooms, UnknownBoardError } from '../../server/room/rooms.js'
+import { UnknownBoardError } from '../../server/room/rooms.js'
 import { alice } from '../support/board.js'
-import { silentLog } from '../support/log.js'
+import { testRooms } from '../support/app.js'
 import { MemoryClient } from '../support/memory-client.js'
 import { instrumentedStore } from '../support/stores.js'
 
 const IDLE_MS = 5_000
 
 function createRooms(store = instrumentedStore()) {
-  const rooms = new Rooms({
-    store,
-    log: silentLog,
-    isKnownBoard: isBoardId,
-    seed: (room) => isBoardId(room.boardId) && seedBoard(room.doc, room.boardId),
-    migrate: () => undefined,
-    idleMs: IDLE_MS,
-    compactEvery: 1000,
-  })
+  const rooms = testRooms({ store, idleMs: IDLE_MS })
   return { rooms, store }
 }
 

@@ -1,6 +1,7 @@
 // The Hono app over real rooms and in-memory SQLite stores, for route tests with app.request().
 import type { AccessStore } from '../../server/access/store.js'
 import type { AuditStore } from '../../server/history/audit-store.js'
+import type { BoardStore } from '../../server/storage/store.js'
 import {
   createSnapshotService,
   type SnapshotServiceOptions,
@@ -18,15 +19,18 @@ import { silentLog } from './log.js'
 
 export const TEST_SECRET = 'a-test-secret-that-is-long-enough-to-sign'
 
-export function testRooms(audit?: AuditStore): Rooms {
+/** Rooms over seeded sector boards, as the server runs them; storage in memory unless given. */
+export function testRooms(
+  opts: { store?: BoardStore; audit?: AuditStore; idleMs?: number } = {},
+): Rooms {
   return new Rooms({
-    audit,
-    store: createSqliteStore(':memory:'),
+    audit: opts.audit,
+    store: opts.store ?? createSqliteStore(':memory:'),
     log: silentLog,
     isKnownBoard: isBoardId,
     seed: (room) => isBoardId(room.boardId) && seedBoard(room.doc, room.boardId),
     migrate: () => undefined,
-    idleMs: 60_000,
+    idleMs: opts.idleMs ?? 60_000,
     compactEvery: 1000,
   })
 }
@@ -43,7 +47,7 @@ export function testApp(
 ) {
   const db = openSqliteDatabase(':memory:')
   const audit = sqliteAuditStore(db)
-  const rooms = testRooms(audit)
+  const rooms = testRooms({ audit })
   const access = opts.access ?? createSqliteAccessStore(':memory:')
   const snapshots = createSnapshotService(rooms, sqliteSnapshotStore(db), opts.snapshotOptions)
   const app = createApp({
