@@ -108,7 +108,7 @@ await runCli(USAGE, async () => {
     )
 
   // Boards and named snapshots, on one connection to the server's database.
-  const storage = createStorage(config)
+  const storage = await createStorage(config)
   const store = storage.boards
   try {
     const before = await readBoardSnapshot(store, boardId)

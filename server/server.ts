@@ -32,7 +32,7 @@ export async function startServer(
   deps: { log?: Logger; storage?: Storage } = {},
 ): Promise<RunningServer> {
   const log = deps.log ?? createLogger(config.logLevel)
-  const storage = deps.storage ?? createStorage(config)
+  const storage = deps.storage ?? (await createStorage(config))
   const store = storage.boards
   const rooms = new Rooms({
     store,

@@ -14,11 +14,13 @@ export interface Storage {
   readonly access: AccessStore
   readonly snapshots: SnapshotStore
   readonly audit: AuditStore
+  /** Resolves when the database answers a trivial query; rejects otherwise (readiness probes). */
+  ping(): Promise<void>
   /** Closes both stores and the database. */
   close(): Promise<void>
 }
 
-export function createStorage(config: Config): Storage {
+export async function createStorage(config: Config): Promise<Storage> {
   if (config.databaseUrl)
     throw new Error('DATABASE_URL is set, but PostgreSQL storage is not available in this version')
   const db = openSqliteDatabase(config.sqliteFile, { synchronous: config.sqliteSynchronous })
@@ -29,6 +31,9 @@ export function createStorage(config: Config): Storage {
     access,
     snapshots: sqliteSnapshotStore(db),
     audit: sqliteAuditStore(db),
+    async ping() {
+      db.prepare('SELECT 1').get()
+    },
     async close() {
       await boards.close()
       await access.close()

@@ -86,6 +86,18 @@ export function sqliteBoardStore(
         lastSeq: rows.at(-1)?.seq ?? throughSeq,
       }
     },
+    async since(boardId, afterSeq): Promise<StoredBoard> {
+      const row = selectState.get(boardId)
+      const throughSeq = row?.through_seq ?? 0
+      const needsState = row !== undefined && throughSeq > afterSeq
+      const rows = selectUpdates.all(boardId, Math.max(afterSeq, throughSeq))
+      return {
+        state: needsState ? new Uint8Array(row.state) : null,
+        updates: rows.map((r) => new Uint8Array(r.payload)),
+        throughSeq,
+        lastSeq: rows.at(-1)?.seq ?? Math.max(afterSeq, throughSeq),
+      }
+    },
     async append(boardId, update) {
       const result = insertUpdate.run(boardId, update, new Date().toISOString())
       return Number(result.lastInsertRowid)

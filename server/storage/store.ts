@@ -14,6 +14,11 @@ export interface StoredBoard {
 
 export interface BoardStore {
   load(boardId: string): Promise<StoredBoard>
+  /**
+   * What was stored after `afterSeq`, for an instance catching up with others: the log tail after
+   * it, plus the compacted state when the log it needs was compacted away (state is null otherwise).
+   */
+  since(boardId: string, afterSeq: number): Promise<StoredBoard>
   /** Durably appends one update; resolves with its sequence number once stored. */
   append(boardId: string, update: Uint8Array): Promise<number>
   /** Replaces the board's state with `state` and drops logged updates up to `throughSeq`. */

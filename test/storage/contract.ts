@@ -90,6 +90,38 @@ export function storeContract(
       await store.close()
     })
 
+    it('since: hands over only what was stored after a given sequence number', async () => {
+      const { store } = await open()
+      const doc = new Y.Doc()
+      const first = await store.append('software', textUpdate(doc, 'a'))
+      const second = await store.append('software', textUpdate(doc, 'b'))
+      await store.append('marine', textUpdate(new Y.Doc(), 'sea'))
+      const caughtUp = await store.since('software', first)
+      expect(caughtUp.state).toBeNull()
+      expect(caughtUp.updates).toHaveLength(1)
+      expect(caughtUp.lastSeq).toBe(second)
+      const nothingNew = await store.since('software', second)
+      expect(nothingNew).toMatchObject({ state: null, updates: [], lastSeq: second })
+      await store.close()
+    })
+
+    it('since: includes the compacted state when the log needed was compacted away', async () => {
+      const { store } = await open()
+      const doc = new Y.Doc()
+      const first = await store.append('software', textUpdate(doc, 'a'))
+      const second = await store.append('software', textUpdate(doc, 'b'))
+      await store.compact('software', Y.encodeStateAsUpdate(doc), second)
+      const third = await store.append('software', textUpdate(doc, 'c'))
+      const behind = await store.since('software', first)
+      expect(behind.state).not.toBeNull()
+      expect(behind.lastSeq).toBe(third)
+      expect(replay(behind)).toBe('abc')
+      const current = await store.since('software', second)
+      expect(current.state).toBeNull()
+      expect(current.updates).toHaveLength(1)
+      await store.close()
+    })
+
     it('everything appended is there after reopening', async () => {
       const { store, reopen } = await open()
       const doc = new Y.Doc()

@@ -34,6 +34,7 @@ export function instrumentedStore(
       calls.load++
       return inner.load(boardId)
     },
+    since: (boardId, afterSeq) => inner.since(boardId, afterSeq),
     async append(boardId, update) {
       calls.append++
       if (gate) await gate
