@@ -32,10 +32,13 @@ export interface ChildServer {
 const repoRoot = path.resolve(import.meta.dirname, '../..')
 
 /** Starts `server/main.ts` in a child process and resolves once it logs its URL. */
-export function startChildServer(dataDir: string): Promise<ChildServer> {
+export function startChildServer(
+  dataDir: string,
+  extra: Record<string, string> = {},
+): Promise<ChildServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, ...testEnv(dataDir, { LOG_LEVEL: 'info' }) },
+    env: { ...process.env, ...testEnv(dataDir, { LOG_LEVEL: 'info', ...extra }) },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   return new Promise((resolve, reject) => {
