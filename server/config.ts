@@ -8,6 +8,8 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().optional(),
   REDIS_URL: z.string().optional(),
+  REDIS_PREFIX: z.string().default('sector-board:'),
+  CATCH_UP_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_MESSAGE_BYTES: z.coerce
     .number()
@@ -37,6 +39,10 @@ export interface Config {
   readonly sqliteFile: string
   readonly databaseUrl: string | undefined
   readonly redisUrl: string | undefined
+  /** Prefix of every Redis channel, so deployments sharing one Redis never mix. */
+  readonly redisPrefix: string
+  /** With Redis, how often a loaded board catches up from the database in case a message was lost. */
+  readonly catchUpMs: number
   readonly logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL']
   readonly maxMessageBytes: number
   /** Largest snapshot file POST /api/boards/<boardId>/import accepts (413 above it). */
@@ -70,6 +76,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqliteFile: path.join(e.DATA_DIR, 'sector-board.sqlite'),
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
+    catchUpMs: e.CATCH_UP_MS,
     logLevel: e.LOG_LEVEL,
     maxMessageBytes: e.MAX_MESSAGE_BYTES,
     maxImportBytes: e.MAX_IMPORT_BYTES,

@@ -11,6 +11,7 @@ import { isLoopbackHost } from './access/resolve.js'
 import type { AccessStore } from './access/store.js'
 import type { Config } from './config.js'
 import { createSnapshotService } from './history/snapshots.js'
+import { createRedisFanout } from './fanout/redis.js'
 import { createApp } from './http/app.js'
 import { createLogger, type Logger } from './log.js'
 import { Rooms } from './room/rooms.js'
@@ -34,6 +35,9 @@ export async function startServer(
   const log = deps.log ?? createLogger(config.logLevel)
   const storage = deps.storage ?? (await createStorage(config))
   const store = storage.boards
+  const fanout = config.redisUrl
+    ? createRedisFanout({ url: config.redisUrl, prefix: config.redisPrefix, log })
+    : undefined
   const rooms = new Rooms({
     store,
     log,
@@ -45,6 +49,8 @@ export async function startServer(
     idleMs: config.roomIdleMs,
     compactEvery: config.compactEvery,
     audit: storage.audit,
+    fanout,
+    catchUpMs: config.catchUpMs,
   })
   // A secret generated once is kept in the database, so restarts keep sessions valid.
   const sessionSecret =
@@ -110,6 +116,7 @@ export async function startServer(
       if ('closeAllConnections' in server) server.closeAllConnections()
       await closed
       clearTimeout(cutOff)
+      await fanout?.close()
       await storage.close()
     },
   }

@@ -9,7 +9,9 @@ import { canWrite, type Role } from '../../shared/roles.js'
 import { AuditRecorder } from '../history/audit-recorder.js'
 import type { AuditEntry, AuditStore } from '../history/audit-store.js'
 import type { Logger } from '../log.js'
+import type { FanoutMessage, FanoutSubscription } from '../fanout/fanout.js'
 import type { BoardStore } from '../storage/store.js'
+import { AppliedSeqs } from './applied-seqs.js'
 import { CloseCode, type Peer } from './peer.js'
 import {
   decodeClientMessage,
@@ -36,6 +38,10 @@ export interface RoomOptions {
   readonly audit?: AuditStore
   /** Clock for audit times (tests control it). */
   readonly now?: () => number
+  /** Other instances serving this board; absent when this instance is the only one. */
+  readonly fanout?: FanoutSubscription
+  /** With fan-out, how often to catch up from storage in case a message was lost. */
+  readonly catchUpMs?: number
   /** Called once when the room can no longer serve (storage failed, or its doc is tainted). */
   readonly onFailure: (error: unknown) => void
 }
@@ -44,6 +50,9 @@ export interface RoomOptions {
  * open: serving. tainted: a refused update reached the doc; work accepted before it still gets
  * stored, then the room closes. failed: storage failed; nothing more is stored or sent.
  */
+/** Origin of changes another instance stored: relayed to this room's peers, never stored again. */
+const FROM_OTHER_INSTANCE = Symbol('from another instance')
+
 type RoomHealth =
   | { readonly kind: 'open' }
   | { readonly kind: 'tainted'; readonly error: Error }
@@ -65,7 +74,8 @@ export class Room {
   private readonly opts: RoomOptions
   /** Serialises stores, broadcasts and compactions so they happen in document order. */
   private pipeline: Promise<void> = Promise.resolve()
-  private lastSeq: number
+  /** Stored updates the doc holds; compaction covers only those with nothing missing below. */
+  private readonly applied: AppliedSeqs
   private compactedSeq: number
   private health: RoomHealth = { kind: 'open' }
   private shutDown = false
@@ -77,17 +87,24 @@ export class Room {
   } | null = null
   private readonly recorder: AuditRecorder | null
   private readonly auditTimer: NodeJS.Timeout | undefined
+  private readonly catchUpTimer: NodeJS.Timeout | undefined
+  private catchingUp = false
+  private catchUpAgain = false
 
   constructor(opts: RoomOptions) {
     this.opts = opts
     this.boardId = opts.boardId
     this.doc = opts.doc
-    this.lastSeq = opts.lastSeq
+    this.applied = new AppliedSeqs(opts.lastSeq)
     this.compactedSeq = opts.compactedSeq
     this.recorder = opts.audit ? new AuditRecorder(opts.boardId, opts.doc) : null
     // Text edits held open for merging are stored once idle for a minute.
     this.auditTimer = this.recorder ? setInterval(() => this.flushAudit(false), 15_000) : undefined
     this.auditTimer?.unref()
+    this.catchUpTimer = opts.fanout
+      ? setInterval(() => void this.catchUp(), opts.catchUpMs ?? 5_000)
+      : undefined
+    this.catchUpTimer?.unref()
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     this.awareness.setLocalState(null)
     this.doc.on('update', this.onDocUpdate)
@@ -171,8 +188,8 @@ export class Room {
   compact(): Promise<void> {
     this.flushAudit(true)
     this.enqueue(async () => {
-      if (this.lastSeq === this.compactedSeq) return
-      const throughSeq = this.lastSeq
+      const throughSeq = this.applied.contiguousThrough
+      if (throughSeq <= this.compactedSeq) return
       await this.opts.store.compact(this.boardId, Y.encodeStateAsUpdate(this.doc), throughSeq)
       this.compactedSeq = throughSeq
     })
@@ -186,10 +203,97 @@ export class Room {
       peer.close(code, reason)
     }
     clearInterval(this.auditTimer)
+    clearInterval(this.catchUpTimer)
+    void this.opts.fanout?.leave()
     this.doc.off('update', this.onDocUpdate)
     this.doc.off('afterTransaction', this.onAfterTransaction)
     this.awareness.off('update', this.onAwarenessUpdate)
     this.awareness.destroy()
+  }
+
+  /** A message from another instance serving this board. */
+  receiveFromOtherInstance(message: FanoutMessage): void {
+    if (this.failed || this.shutDown) return
+    switch (message.kind) {
+      case 'update':
+        this.applyStoredElsewhere(() =>
+          Y.applyUpdate(this.doc, message.update, FROM_OTHER_INSTANCE),
+        )
+        this.applied.add(message.seq)
+        if (this.applied.hasGap) this.scheduleCatchUp()
+        break
+      case 'awareness':
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, FROM_OTHER_INSTANCE)
+        break
+      case 'awareness-query':
+        this.publishOwnPresence()
+        break
+    }
+  }
+
+  /** Tells the other instances who is here (they ask when they load the board). */
+  publishOwnPresence(): void {
+    // Only ids the awareness still knows: a state may have timed out since it was announced.
+    const ids = [...this.peers.values()]
+      .flatMap((state) => [...state.awarenessIds])
+      .filter((id) => this.awareness.meta.has(id))
+    if (ids.length > 0)
+      this.opts.fanout?.publish({
+        kind: 'awareness',
+        update: awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids),
+      })
+  }
+
+  /**
+   * Applies whatever other instances stored that this doc lacks. Runs after a gap in the numbers
+   * of the updates heard, after the fan-out link was down, and every `catchUpMs` in case the
+   * last message of a burst was lost; a request arriving while one runs makes it run once more.
+   */
+  async catchUp(): Promise<void> {
+    if (this.catchingUp) {
+      this.catchUpAgain = true
+      return
+    }
+    this.catchingUp = true
+    try {
+      do {
+        this.catchUpAgain = false
+        if (this.failed || this.shutDown) return
+        const missing = await this.opts.store.since(this.boardId, this.applied.contiguousThrough)
+        if (this.failed || this.shutDown) return
+        if (missing.state || missing.updates.length > 0)
+          this.applyStoredElsewhere(() =>
+            this.doc.transact(() => {
+              if (missing.state) Y.applyUpdate(this.doc, missing.state)
+              for (const update of missing.updates) Y.applyUpdate(this.doc, update)
+            }, FROM_OTHER_INSTANCE),
+          )
+        this.applied.addThrough(missing.lastSeq)
+      } while (this.catchUpAgain)
+    } catch (error) {
+      this.opts.log.warn({ board: this.boardId, err: error }, 'catch-up from storage failed')
+    } finally {
+      this.catchingUp = false
+    }
+  }
+
+  private scheduleCatchUp(): void {
+    // The missing message is usually just behind; give it a moment before asking storage.
+    setTimeout(() => {
+      if (this.applied.hasGap) void this.catchUp()
+    }, 50).unref()
+  }
+
+  /** Another instance checked and stored these changes; a failure here is logged, not fatal. */
+  private applyStoredElsewhere(apply: () => void): void {
+    try {
+      apply()
+    } catch (error) {
+      this.opts.log.error(
+        { board: this.boardId, err: error },
+        'update from another instance failed',
+      )
+    }
   }
 
   /**
@@ -268,6 +372,8 @@ export class Room {
 
   /** The audit name for a change: the connection's person, or the server operation's actor. */
   private actorOf(origin: unknown): string | null {
+    // The instance that received it records it.
+    if (origin === FROM_OTHER_INSTANCE) return null
     const peer = this.peers.get(origin as Peer)
     if (peer) return peer.actor
     const tagged = origin as Partial<Origin> | null
@@ -287,17 +393,31 @@ export class Room {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (this.incoming) this.incoming.updates.push(update)
+    else if (origin === FROM_OTHER_INSTANCE) this.relay(encodeUpdate(update), null)
     else this.persistAndRelay(update, origin)
   }
 
   private persistAndRelay(update: Uint8Array, origin: unknown): void {
     const message = encodeUpdate(update)
     this.enqueue(async () => {
-      this.lastSeq = await this.opts.store.append(this.boardId, update)
-      for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message)
-      if (this.lastSeq - this.compactedSeq >= this.opts.compactEvery)
+      const seq = await this.opts.store.append(this.boardId, update)
+      const fanout = this.opts.fanout
+      if (fanout) {
+        fanout.publish({ kind: 'update', seq, update })
+        this.applied.add(seq)
+        if (this.applied.hasGap) this.scheduleCatchUp()
+      } else {
+        // The only writer: every number below this one is in the doc already.
+        this.applied.addThrough(seq)
+      }
+      this.relay(message, origin)
+      if (this.applied.contiguousThrough - this.compactedSeq >= this.opts.compactEvery)
         void this.compact().catch(() => undefined)
     })
+  }
+
+  private relay(message: Uint8Array, except: unknown): void {
+    for (const peer of this.peers.keys()) if (peer !== except) peer.send(message)
   }
 
   private readonly onAwarenessUpdate = (
@@ -311,6 +431,13 @@ export class Room {
       awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
     )
     for (const peer of this.peers.keys()) peer.send(message)
+    // Presence from our own peers (and their leaving) crosses to the other instances; timeouts
+    // are not sent, since each instance times out silent clients by itself.
+    if (origin !== FROM_OTHER_INSTANCE && origin !== 'timeout')
+      this.opts.fanout?.publish({
+        kind: 'awareness',
+        update: awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
+      })
   }
 
   /** Stops taking messages, lets already accepted work finish storing, then closes the room. */

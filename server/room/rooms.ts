@@ -4,7 +4,9 @@
 // Holders release the exact room they acquired, so a late release never touches a newer room.
 import type { Logger } from '../log.js'
 import type { AuditStore } from '../history/audit-store.js'
+import type { Fanout } from '../fanout/fanout.js'
 import type { BoardStore } from '../storage/store.js'
+import { linkToOtherInstances } from './fanout-link.js'
 import { loadBoardDoc } from './load.js'
 import { CloseCode } from './peer.js'
 import { Room } from './room.js'
@@ -22,6 +24,10 @@ export interface RoomsOptions {
   readonly compactEvery: number
   /** Where rooms record their audit trail (optional: tests of the lifecycle go without). */
   readonly audit?: AuditStore
+  /** Other instances sharing the store; without it this instance is the board's only writer. */
+  readonly fanout?: Fanout
+  /** With fan-out, how often each room catches up from storage in case a message was lost. */
+  readonly catchUpMs?: number
 }
 
 interface LoadingEntry {
@@ -117,7 +123,15 @@ export class Rooms {
 
   private async load(boardId: string): Promise<Room> {
     const log = this.opts.log.child({ board: boardId })
-    const { doc, lastSeq, compactedSeq, empty } = await loadBoardDoc(this.opts.store, boardId)
+    const link = this.opts.fanout ? await linkToOtherInstances(this.opts.fanout, boardId) : null
+    let loaded
+    try {
+      loaded = await loadBoardDoc(this.opts.store, boardId)
+    } catch (error) {
+      await link?.subscription.leave()
+      throw error
+    }
+    const { doc, lastSeq, compactedSeq, empty } = loaded
     const room = new Room({
       boardId,
       doc,
@@ -127,12 +141,15 @@ export class Rooms {
       compactedSeq,
       compactEvery: this.opts.compactEvery,
       audit: this.opts.audit,
+      fanout: link?.subscription,
+      catchUpMs: this.opts.catchUpMs,
       onFailure: () => this.evict(boardId, room),
     })
     try {
       if (empty) this.opts.seed(room)
       this.opts.migrate(room)
       await room.flush()
+      link?.attach(room)
     } catch (error) {
       room.close(CloseCode.internalError, 'board unavailable')
       doc.destroy()

@@ -1,0 +1,78 @@
+// Two instances behind one imaginary load balancer: edits and presence made on either reach
+// clients of both, and each update is stored once.
+import { afterEach, expect, it, vi } from 'vitest'
+import { addCard, editCard } from '../../shared/ops/cards.js'
+import { readCards } from '../../shared/read.js'
+import { toSnapshot } from '../../shared/snapshot.js'
+import { readConfig } from '../../server/config.js'
+import type { RunningServer } from '../../server/server.js'
+import { createStorage } from '../../server/storage/create.js'
+import { joinBoard, type BoardClient } from '../support/clients.js'
+import { clusterSetup } from '../support/cluster.js'
+import { describeWithRedis } from '../support/redis.js'
+import { startTestServer, testEnv } from '../support/server.js'
+
+const open: { clients: BoardClient[]; servers: RunningServer[] } = { clients: [], servers: [] }
+afterEach(async () => {
+  for (const c of open.clients.splice(0)) c.close()
+  for (const s of open.servers.splice(0)) await s.close()
+})
+
+async function instance(setup: ReturnType<typeof clusterSetup>): Promise<RunningServer> {
+  const server = await startTestServer(setup.dataDir, setup.env)
+  open.servers.push(server)
+  return server
+}
+
+async function client(server: RunningServer, boardId: string): Promise<BoardClient> {
+  const joined = await joinBoard(server.url, boardId)
+  open.clients.push(joined)
+  return joined
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+describeWithRedis('two instances with Redis fan-out', () => {
+  it('clients on both converge under concurrent edits, each update stored once', async () => {
+    const setup = clusterSetup()
+    const [a, b] = [await instance(setup), await instance(setup)]
+    const clients = [
+      await client(a, 'marine'),
+      await client(a, 'marine'),
+      await client(b, 'marine'),
+      await client(b, 'marine'),
+    ]
+    const seedCards = readCards(clients[0]!.doc).length
+    const shared = readCards(clients[0]!.doc)[0]!.id
+    const made: string[] = []
+    for (let round = 0; round < 10; round++) {
+      for (const [n, c] of clients.entries()) {
+        made.push(
+          addCard(
+            c.doc,
+            { stage: 'engaging', title: `海工装备 ${n}-${round}` },
+            { actor: `u${n}` },
+          ),
+        )
+        editCard(c.doc, shared, { notes: `第${round}轮 by ${n}` }, { actor: `u${n}` })
+      }
+      await pause(5)
+    }
+    await vi.waitFor(
+      () => {
+        for (const c of clients) expect(readCards(c.doc)).toHaveLength(seedCards + made.length)
+        const [first, ...rest] = clients.map((c) => JSON.stringify(toSnapshot(c.doc, 'then')))
+        for (const other of rest) expect(other).toBe(first)
+      },
+      { timeout: 10_000, interval: 50 },
+    )
+    // Each instance stored only what its own clients sent: the seed plus 2 updates per round.
+    const storage = await createStorage(readConfig(testEnv(setup.dataDir, setup.env)))
+    try {
+      const stored = await storage.boards.load('marine')
+      expect(stored.updates).toHaveLength(1 + made.length * 2)
+    } finally {
+      await storage.close()
+    }
+  })
+})

@@ -1,0 +1,51 @@
+// Several server instances sharing one store and one Redis, as behind a load balancer.
+import { WebsocketProvider } from 'y-websocket'
+import WebSocket from 'ws'
+import type { BoardClient } from './clients.js'
+import { uniqueRedisPrefix, SHARED_REDIS_URL } from './redis.js'
+import { tempDataDir } from './server.js'
+
+export interface ClusterSetup {
+  readonly dataDir: string
+  /** Environment every instance of this cluster starts with. */
+  readonly env: Record<string, string>
+}
+
+/**
+ * A fresh cluster setup. Catch-up from storage is slow unless asked, so a test that sees changes
+ * cross instances quickly knows they came over Redis.
+ */
+export function clusterSetup(
+  options: { redisUrl?: string; catchUpMs?: number } = {},
+): ClusterSetup {
+  return {
+    dataDir: tempDataDir(),
+    env: {
+      REDIS_URL: options.redisUrl ?? SHARED_REDIS_URL,
+      REDIS_PREFIX: uniqueRedisPrefix(),
+      CATCH_UP_MS: String(options.catchUpMs ?? 600_000),
+    },
+  }
+}
+
+/** Points a client's document at another instance, as a load balancer would after a failure. */
+export function reconnectTo(client: BoardClient, httpUrl: string, boardId: string): BoardClient {
+  client.provider.destroy()
+  const provider = new WebsocketProvider(
+    `${httpUrl.replace(/^http/, 'ws')}/ws`,
+    boardId,
+    client.doc,
+    {
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+    },
+  )
+  return {
+    doc: client.doc,
+    provider,
+    close() {
+      provider.destroy()
+      client.doc.destroy()
+    },
+  }
+}
