@@ -75,4 +75,45 @@ describeWithRedis('two instances with Redis fan-out', () => {
       await storage.close()
     }
   })
+
+  it('presence crosses instances, and leaves with its client', async () => {
+    const setup = clusterSetup()
+    const [a, b] = [await instance(setup), await instance(setup)]
+    const onA = await client(a, 'software')
+    onA.provider.awareness.setLocalStateField('user', { name: '王科长', color: '#c0392b' })
+    const seenOnA = await client(a, 'software')
+    await vi.waitFor(() => expect(seenOnA.provider.awareness.getStates().size).toBe(2))
+    // B loads the board only now; it asks the other instances who is already there.
+    const onB = await client(b, 'software')
+    await vi.waitFor(() =>
+      expect(onB.provider.awareness.getStates().get(onA.doc.clientID)).toMatchObject({
+        user: { name: '王科长' },
+      }),
+    )
+    onA.provider.awareness.setLocalStateField('card', 'c-1')
+    await vi.waitFor(() =>
+      expect(onB.provider.awareness.getStates().get(onA.doc.clientID)).toMatchObject({
+        card: 'c-1',
+      }),
+    )
+    onA.close()
+    await vi.waitFor(() =>
+      expect(onB.provider.awareness.getStates().has(onA.doc.clientID)).toBe(false),
+    )
+  })
+
+  it('an instance loading a board later sees what the other stored, and edits keep crossing', async () => {
+    const setup = clusterSetup()
+    const a = await instance(setup)
+    const writer = await client(a, 'biomedicine')
+    const watcher = await client(a, 'biomedicine')
+    const early = addCard(writer.doc, { stage: 'engaging', title: '蓝色药库' }, { actor: 'a' })
+    await vi.waitFor(() => expect(readCards(watcher.doc).some((c) => c.id === early)).toBe(true))
+
+    const b = await instance(setup)
+    const reader = await client(b, 'biomedicine')
+    expect(readCards(reader.doc).some((c) => c.id === early)).toBe(true)
+    const late = addCard(reader.doc, { stage: 'engaging', title: '海洋生物医药' }, { actor: 'b' })
+    await vi.waitFor(() => expect(readCards(writer.doc).some((c) => c.id === late)).toBe(true))
+  })
 })
