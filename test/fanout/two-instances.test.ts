@@ -1,5 +1,6 @@
 // Two instances behind one imaginary load balancer: edits and presence made on either reach
 // clients of both, and each update is stored once.
+import { Redis } from 'ioredis'
 import { afterEach, expect, it, vi } from 'vitest'
 import { addCard, editCard } from '../../shared/ops/cards.js'
 import { readCards } from '../../shared/read.js'
@@ -115,5 +116,21 @@ describeWithRedis('two instances with Redis fan-out', () => {
     expect(readCards(reader.doc).some((c) => c.id === early)).toBe(true)
     const late = addCard(reader.doc, { stage: 'engaging', title: '海洋生物医药' }, { actor: 'b' })
     await vi.waitFor(() => expect(readCards(writer.doc).some((c) => c.id === late)).toBe(true))
+  })
+
+  it('a malformed message on the channel is dropped and edits keep crossing', async () => {
+    const setup = clusterSetup()
+    const [a, b] = [await instance(setup), await instance(setup)]
+    const onA = await client(a, 'software')
+    const onB = await client(b, 'software')
+    const intruder = new Redis(setup.env.REDIS_URL as string)
+    try {
+      await intruder.publish(`${setup.env.REDIS_PREFIX}board:software`, Buffer.from([0, 3, 1]))
+      await intruder.publish(`${setup.env.REDIS_PREFIX}board:software`, 'not a message')
+    } finally {
+      intruder.disconnect()
+    }
+    const id = addCard(onA.doc, { stage: 'engaging', title: '软件信息' }, { actor: 'a' })
+    await vi.waitFor(() => expect(readCards(onB.doc).some((c) => c.id === id)).toBe(true))
   })
 })
