@@ -85,6 +85,8 @@ export class Room {
     violation: string | null
     audit: AuditEntry[]
   } | null = null
+  /** Sync step 2 with the whole state, kept until the doc changes: many joins, one encoding. */
+  private fullStateMessage: Uint8Array | null = null
   private readonly recorder: AuditRecorder | null
   private readonly auditTimer: NodeJS.Timeout | undefined
   private readonly catchUpTimer: NodeJS.Timeout | undefined
@@ -123,11 +125,8 @@ export class Room {
   join(peer: Peer, role: Role, actor = 'anonymous'): void {
     if (this.failed) return peer.close(CloseCode.internalError, 'board unavailable, reconnect')
     this.peers.set(peer, { role, actor, awarenessIds: new Set() })
+    // The peer answers with its own step 1; the state it lacks goes out in reply (see receive).
     peer.send(encodeSyncStep1(this.doc))
-    // The full state goes out only after pending stores, so no peer sees an unstored update.
-    this.enqueue(() => {
-      if (this.peers.has(peer)) peer.send(encodeSyncStep2(this.doc))
-    })
     const states = [...this.awareness.getStates().keys()]
     if (states.length > 0)
       peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)))
@@ -141,8 +140,9 @@ export class Room {
       switch (message.type) {
         case 'sync-step1': {
           const stateVector = message.stateVector
+          // Sent only after pending stores, so no peer sees an unstored update.
           this.enqueue(() => {
-            if (this.peers.has(peer)) peer.send(encodeSyncStep2(this.doc, stateVector))
+            if (this.peers.has(peer)) peer.send(this.syncStep2For(stateVector))
           })
           break
         }
@@ -391,7 +391,16 @@ export class Room {
     if (this.recorder) this.persistAudit(this.recorder.flush(this.opts.now?.() ?? Date.now(), all))
   }
 
+  /** What a peer with `stateVector` lacks; a new peer gets the cached whole state. */
+  private syncStep2For(stateVector: Uint8Array): Uint8Array {
+    if (Y.decodeStateVector(stateVector).size > 0)
+      return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))
+    this.fullStateMessage ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc))
+    return this.fullStateMessage
+  }
+
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.fullStateMessage = null
     if (this.incoming) this.incoming.updates.push(update)
     else if (origin === FROM_OTHER_INSTANCE) this.relay(encodeUpdate(update), null)
     else this.persistAndRelay(update, origin)
