@@ -85,6 +85,8 @@ export class Room {
     violation: string | null
     audit: AuditEntry[]
   } | null = null
+  /** Changes applied to the doc and waiting to be stored, with the peer each came from. */
+  private readonly outbox: { readonly update: Uint8Array; readonly origin: unknown }[] = []
   /** Sync step 2 with the whole state, kept until the doc changes: many joins, one encoding. */
   private fullStateMessage: Uint8Array | null = null
   private readonly recorder: AuditRecorder | null
@@ -140,8 +142,10 @@ export class Room {
       switch (message.type) {
         case 'sync-step1': {
           const stateVector = message.stateVector
-          // Sent only after pending stores, so no peer sees an unstored update.
-          this.enqueue(() => {
+          // The doc already holds changes still in the outbox: store them first, so no peer
+          // sees an unstored update.
+          this.enqueue(async () => {
+            await this.storeOutbox()
             if (this.peers.has(peer)) peer.send(this.syncStep2For(stateVector))
           })
           break
@@ -406,23 +410,34 @@ export class Room {
     else this.persistAndRelay(update, origin)
   }
 
+  /**
+   * Queues a change to store and relay. Changes that arrive while a store is in flight wait in
+   * the outbox and go out together: one append, one merged message with the same bytes for every
+   * peer. A lone change skips its own sender, who has it already.
+   */
   private persistAndRelay(update: Uint8Array, origin: unknown): void {
-    const message = encodeUpdate(update)
-    this.enqueue(async () => {
-      const seq = await this.opts.store.append(this.boardId, update)
-      const fanout = this.opts.fanout
-      if (fanout) {
-        fanout.publish({ kind: 'update', seq, update })
-        this.applied.add(seq)
-        if (this.applied.hasGap) this.scheduleCatchUp()
-      } else {
-        // The only writer: every number below this one is in the doc already.
-        this.applied.addThrough(seq)
-      }
-      this.relay(message, origin)
-      if (this.applied.contiguousThrough - this.compactedSeq >= this.opts.compactEvery)
-        void this.compact().catch(() => undefined)
-    })
+    this.outbox.push({ update, origin })
+    if (this.outbox.length === 1) this.enqueue(() => this.storeOutbox())
+  }
+
+  private async storeOutbox(): Promise<void> {
+    const batch = this.outbox.splice(0)
+    if (batch.length === 0) return
+    const update =
+      batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update))
+    const seq = await this.opts.store.append(this.boardId, update)
+    const fanout = this.opts.fanout
+    if (fanout) {
+      fanout.publish({ kind: 'update', seq, update })
+      this.applied.add(seq)
+      if (this.applied.hasGap) this.scheduleCatchUp()
+    } else {
+      // The only writer: every number below this one is in the doc already.
+      this.applied.addThrough(seq)
+    }
+    this.relay(encodeUpdate(update), batch.length === 1 ? batch[0]!.origin : null)
+    if (this.applied.contiguousThrough - this.compactedSeq >= this.opts.compactEvery)
+      void this.compact().catch(() => undefined)
   }
 
   private relay(message: Uint8Array, except: unknown): void {

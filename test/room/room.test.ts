@@ -72,6 +72,27 @@ describe('room', () => {
     expect(titles(replay)).toEqual(['held'])
   })
 
+  it('changes arriving while a store is in flight go out together: one append, the same bytes to all', async () => {
+    const { room, store } = openRoom()
+    const [a, b, c] = [new MemoryClient(room), new MemoryClient(room), new MemoryClient(room)]
+    for (const client of [a, b, c]) await client.connect()
+    const appendsBefore = store.calls.append
+    store.hold()
+    addCard(a.doc, { stage: 'engaging', title: 'first' }, alice)
+    await new Promise((resolve) => setImmediate(resolve))
+    addCard(a.doc, { stage: 'engaging', title: 'second' }, alice)
+    addCard(b.doc, { stage: 'signed', title: 'third' }, bob)
+    store.release()
+    await room.flush()
+    expect(store.calls.append - appendsBefore).toBe(2)
+    const merged = [a, b, c].map((client) => client.inbox.at(-1))
+    expect(merged[1]).toEqual(merged[0])
+    expect(merged[2]).toEqual(merged[0])
+    for (const client of [a, b, c]) client.handleInbox()
+    for (const client of [a, b, c])
+      expect(titles(client.doc).sort()).toEqual(['first', 'second', 'third'])
+  })
+
   it('refuses garbage, truncated and unknown messages, closing only that client and storing nothing', async () => {
     const { room, store } = openRoom()
     const good = new MemoryClient(room)
