@@ -7,6 +7,10 @@ const EnvSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().optional(),
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case SQL identifier (letters, digits, _)')
+    .default('public'),
   REDIS_URL: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_MESSAGE_BYTES: z.coerce
@@ -36,6 +40,8 @@ export interface Config {
   readonly dataDir: string
   readonly sqliteFile: string
   readonly databaseUrl: string | undefined
+  /** PostgreSQL schema holding every table (created if missing); lets deployments share a db. */
+  readonly databaseSchema: string
   readonly redisUrl: string | undefined
   readonly logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL']
   readonly maxMessageBytes: number
@@ -69,6 +75,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: e.DATA_DIR,
     sqliteFile: path.join(e.DATA_DIR, 'sector-board.sqlite'),
     databaseUrl: e.DATABASE_URL,
+    databaseSchema: e.DATABASE_SCHEMA,
     redisUrl: e.REDIS_URL,
     logLevel: e.LOG_LEVEL,
     maxMessageBytes: e.MAX_MESSAGE_BYTES,

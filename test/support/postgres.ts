@@ -1,0 +1,59 @@
+// A fresh PostgreSQL schema per test file, on the real server at 127.0.0.1:5432 (database `test`,
+// trust auth; TEST_DATABASE_URL overrides). Unreachable: skipped with a note, but failed under CI.
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+import { connectionConfig } from '../../server/storage/postgres/pool.js'
+
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://127.0.0.1:5432/test'
+
+async function reachable(): Promise<boolean> {
+  const client = new pg.Client({
+    ...connectionConfig(TEST_DATABASE_URL),
+    connectionTimeoutMillis: 3000,
+  })
+  try {
+    await client.connect()
+    await client.query('SELECT 1')
+    return true
+  } catch {
+    return false
+  } finally {
+    await client.end().catch(() => {})
+  }
+}
+
+/** Whether PostgreSQL tests run here: throws under CI=true when they cannot. */
+export async function postgresAvailable(): Promise<boolean> {
+  if (await reachable()) return true
+  const note = `PostgreSQL not reachable at ${TEST_DATABASE_URL}`
+  if (process.env.CI === 'true') throw new Error(`${note}; CI needs it`)
+  console.warn(`${note}; skipping the PostgreSQL tests`)
+  return false
+}
+
+export interface TestSchema {
+  readonly url: string
+  readonly schema: string
+  /** The environment a server needs to use this schema. */
+  readonly env: { DATABASE_URL: string; DATABASE_SCHEMA: string }
+  drop(): Promise<void>
+}
+
+/** A schema name no other test run uses; nothing is created until a store migrates it. */
+export function testSchema(): TestSchema {
+  const schema = `sb_test_${process.pid}_${randomBytes(4).toString('hex')}`
+  return {
+    url: TEST_DATABASE_URL,
+    schema,
+    env: { DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: schema },
+    async drop() {
+      const client = new pg.Client(connectionConfig(TEST_DATABASE_URL))
+      await client.connect()
+      try {
+        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+      } finally {
+        await client.end()
+      }
+    },
+  }
+}
