@@ -7,13 +7,17 @@ import { createPgPool } from '../../server/storage/postgres/pool.js'
 import { createPgStorage } from '../../server/storage/postgres/index.js'
 import type { Storage } from '../../server/storage/storage.js'
 import type { BoardStore } from '../../server/storage/store.js'
-import { postgresAvailable, testSchema, type TestSchema } from '../support/postgres.js'
+import { pgStorages, postgresAvailable, testSchema, type TestSchema } from '../support/postgres.js'
+import { auditContract } from './audit-contract.js'
 import { storeContract } from './contract.js'
+import { snapshotContract } from './snapshot-contract.js'
 
 const up = await postgresAvailable()
 const schemas: TestSchema[] = []
+const pg = pgStorages()
 afterAll(async () => {
   for (const s of schemas.splice(0)) await s.drop()
+  await pg.dropAll()
 })
 
 function freshSchema(): TestSchema {
@@ -54,6 +58,8 @@ describe.skipIf(!up)('PostgreSQL', () => {
       reopen: async () => (await boardStore(s)).store,
     }
   })
+  snapshotContract('PostgreSQL', pg.open)
+  auditContract('PostgreSQL', pg.open)
 
   it('two instances appending to one board at once get consecutive seqs, all replayable', async () => {
     const s = freshSchema()

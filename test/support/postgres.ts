@@ -2,7 +2,9 @@
 // trust auth; TEST_DATABASE_URL overrides). Unreachable: skipped with a note, but failed under CI.
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
+import { createPgStorage } from '../../server/storage/postgres/index.js'
 import { connectionConfig } from '../../server/storage/postgres/pool.js'
+import type { OpenStorage } from './open-storage.js'
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://127.0.0.1:5432/test'
 
@@ -54,6 +56,22 @@ export function testSchema(): TestSchema {
       } finally {
         await client.end()
       }
+    },
+  }
+}
+
+/** Opens storages, each on a fresh schema; `dropAll()` (in afterAll) removes every one. */
+export function pgStorages(): { open: OpenStorage; dropAll(): Promise<void> } {
+  const schemas: TestSchema[] = []
+  return {
+    async open() {
+      const s = testSchema()
+      schemas.push(s)
+      const reopen = () => createPgStorage({ url: s.url, schema: s.schema })
+      return { storage: await reopen(), reopen }
+    },
+    async dropAll() {
+      for (const s of schemas.splice(0)) await s.drop()
     },
   }
 }
