@@ -38,7 +38,21 @@ export interface TestSchema {
   readonly schema: string
   /** The environment a server needs to use this schema. */
   readonly env: { DATABASE_URL: string; DATABASE_SCHEMA: string }
+  /** One query in the schema, on a short-lived connection. */
+  query(sql: string): Promise<pg.QueryResult>
   drop(): Promise<void>
+}
+
+async function once(sql: string): Promise<pg.QueryResult> {
+  const client = new pg.Client(connectionConfig(TEST_DATABASE_URL))
+  await client.connect()
+  try {
+    const results = (await client.query(sql)) as pg.QueryResult | pg.QueryResult[]
+    // A multi-statement text answers with one result per statement: the last is the query's.
+    return Array.isArray(results) ? (results.at(-1) as pg.QueryResult) : results
+  } finally {
+    await client.end()
+  }
 }
 
 /** A schema name no other test run uses; nothing is created until a store migrates it. */
@@ -48,14 +62,9 @@ export function testSchema(): TestSchema {
     url: TEST_DATABASE_URL,
     schema,
     env: { DATABASE_URL: TEST_DATABASE_URL, DATABASE_SCHEMA: schema },
+    query: (sql) => once(`SET search_path = ${schema}; ${sql}`),
     async drop() {
-      const client = new pg.Client(connectionConfig(TEST_DATABASE_URL))
-      await client.connect()
-      try {
-        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
-      } finally {
-        await client.end()
-      }
+      await once(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
     },
   }
 }
