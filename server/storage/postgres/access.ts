@@ -4,7 +4,7 @@ import type pg from 'pg'
 import type { Role } from '../../../shared/roles.js'
 import { DuplicateUserError, type AccessStore, type Grant } from '../../access/store.js'
 import { newPublicId, newUserId } from '../../access/tokens.js'
-import { toLink, toRecord, toUser, type LinkRow, type UserRow } from '../sqlite-access-schema.js'
+import { toLink, toRecord, toUser, type LinkRow, type UserRow } from '../access-rows.js'
 import { inTransaction } from './pool.js'
 
 const USER_COLS = 'id, name, display_name, password_hash, created_at'
