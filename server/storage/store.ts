@@ -1,12 +1,12 @@
 // The storage seam: an append-only log of Yjs updates per board plus a compacted state.
 // Implementations (SQLite, PostgreSQL) all pass test/storage/contract.ts.
 //
-// Sequence numbers: per board, consecutive (1, 2, 3, … with no gaps or duplicates) and committed
-// before append resolves. The PostgreSQL store guarantees this even with several instances
-// appending to one board at once, and that seq order is commit order (whoever sees seq n stored
-// also sees every seq below it); multi-instance fan-out relies on it to relay and catch up with
-// `since`. (SQLite's numbers are increasing per board but shared across boards; it serves one
-// process.)
+// Sequence numbers always increase per board and are committed before append resolves. The
+// PostgreSQL store guarantees more, even with several instances appending to one board at once:
+// they are per board and consecutive (1, 2, 3, … with no gaps or duplicates), and seq order is
+// commit order (whoever sees seq n stored also sees every seq below it). Multi-instance fan-out
+// relies on that to relay updates and to catch up with `since`. (SQLite uses one counter for all
+// boards; it serves a single process.)
 
 export interface StoredBoard {
   /** The merged state written by the last compaction, or null if never compacted. */
