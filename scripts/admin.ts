@@ -1,10 +1,11 @@
-// Admin CLI: `npm run admin -- <command>` manages users, grants and share links in the database
-// under DATA_DIR (the same file the server uses; a running server notices within seconds).
+// Admin CLI: `npm run admin -- <command>` manages users, grants and share links in the server's
+// database (PostgreSQL when DATABASE_URL is set, else the file under DATA_DIR); a running server
+// notices within seconds.
 import { parseArgs } from 'node:util'
-import { AccountError, accounts, parseDuration } from '../server/access/accounts.js'
+import { accounts, parseDuration } from '../server/access/accounts.js'
 import { isUsable } from '../server/access/resolve.js'
 import { readConfig, type Config } from '../server/config.js'
-import { createSqliteAccessStore } from '../server/storage/sqlite-access.js'
+import { createStorage } from '../server/storage/create.js'
 import { readNewPassword } from './read-password.js'
 
 const USAGE = `usage: npm run admin -- <command>
@@ -19,7 +20,8 @@ const USAGE = `usage: npm run admin -- <command>
   share list                                              share links and their state
   share revoke <id>                                       revoke a share link
 
-Environment: DATA_DIR (database folder), HOST/PORT or PUBLIC_URL (for printed links).`
+Environment: DATABASE_URL and DATABASE_SCHEMA (PostgreSQL), else DATA_DIR (database folder);
+HOST/PORT or PUBLIC_URL (for printed links).`
 
 class UsageError extends Error {}
 
@@ -54,10 +56,8 @@ async function run(argv: string[]): Promise<void> {
   }
 
   const config = readConfig()
-  if (config.databaseUrl) throw new AccountError('DATABASE_URL is not supported by this version')
-  const store = createSqliteAccessStore(config.sqliteFile, {
-    synchronous: config.sqliteSynchronous,
-  })
+  const storage = await createStorage(config)
+  const store = storage.access
   const admin = accounts(store)
   try {
     const key = command === 'user' || command === 'share' ? `${command} ${sub ?? ''}` : command
@@ -138,7 +138,7 @@ async function run(argv: string[]): Promise<void> {
         throw new UsageError(`unknown command "${positionals.join(' ')}"`)
     }
   } finally {
-    await store.close()
+    await storage.close()
   }
 }
 

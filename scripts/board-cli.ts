@@ -1,5 +1,5 @@
-// What the export and import CLIs share: the board store under DATA_DIR, boards read the way the
-// server would show them, and one way to report errors and exit.
+// What the export and import CLIs share: the server's board store (PostgreSQL or the file under
+// DATA_DIR), boards read the way the server would show them, and one way to report errors and exit.
 import * as Y from 'yjs'
 import { migrateDoc } from '../shared/migrate.js'
 import { BoardError } from '../shared/errors.js'
@@ -8,7 +8,7 @@ import { seedBoard } from '../shared/seed/index.js'
 import { toSnapshot, type Snapshot } from '../shared/snapshot.js'
 import type { Config } from '../server/config.js'
 import { loadBoardDoc } from '../server/room/load.js'
-import { createSqliteStore } from '../server/storage/sqlite.js'
+import { createStorage } from '../server/storage/create.js'
 import type { BoardStore } from '../server/storage/store.js'
 
 /** The command line was wrong: exit 2 and show the usage. */
@@ -23,9 +23,10 @@ export function boardIdOf(value: string): BoardId {
   )
 }
 
-export function openBoardStore(config: Config): BoardStore {
-  if (config.databaseUrl) throw new CliError('DATABASE_URL is not supported by this version')
-  return createSqliteStore(config.sqliteFile, { synchronous: config.sqliteSynchronous })
+/** The board store of the server's database; closing it closes that database. */
+export async function openBoardStore(config: Config): Promise<BoardStore> {
+  const storage = await createStorage(config)
+  return { ...storage.boards, close: () => storage.close() }
 }
 
 /** A board's seeded content, as the server fills a board that has nothing stored yet. */

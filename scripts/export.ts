@@ -1,6 +1,7 @@
 // Export CLI: `npm run export -- <boardId|all> [--format json|csv] [--out file]` reads boards
-// straight from the database under DATA_DIR (a running server may keep it open) and writes a
-// snapshot, every board in one file, or a board's cards as CSV. It never writes to the database.
+// straight from the server's database (PostgreSQL, or the file under DATA_DIR; a running server
+// may have it open) and writes a snapshot, every board in one file, or a board's cards as CSV. It
+// never writes board data (on PostgreSQL it brings the schema up to date, as a server would).
 import fs from 'node:fs'
 import { parseArgs } from 'node:util'
 import { cardsToCsv } from '../shared/csv.js'
@@ -18,7 +19,7 @@ const USAGE = `usage: npm run export -- <boardId|all> [--format json|csv] [--out
   --out <file>   write to this file instead of standard output
 
 Boards: ${SECTORS.map((s) => s.id).join(', ')}
-Environment: DATA_DIR (database folder).`
+Environment: DATABASE_URL and DATABASE_SCHEMA (PostgreSQL), else DATA_DIR (database folder).`
 
 await runCli(USAGE, async () => {
   const { values, positionals } = parseArgs({
@@ -46,10 +47,10 @@ await runCli(USAGE, async () => {
   const config = readConfig()
   // A missing database means nothing was stored yet: every board is as seeded. Not creating it
   // keeps the export read-only, and the note catches a mistyped DATA_DIR.
-  const exists = fs.existsSync(config.sqliteFile)
+  const exists = config.databaseUrl !== undefined || fs.existsSync(config.sqliteFile)
   if (!exists)
     console.error(`note: no database at ${config.sqliteFile}; exporting the boards as seeded`)
-  const store: BoardStore | null = exists ? openBoardStore(config) : null
+  const store: BoardStore | null = exists ? await openBoardStore(config) : null
   let text: string
   try {
     const snapshots = []

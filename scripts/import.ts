@@ -6,7 +6,7 @@
 // computed against the stored document, so it is atomic and a server that loads the board later
 // sees it like any other edit. A server that holds the board in memory right now would not see it
 // (and would drop it when it next compacts), so the CLI refuses when the server on HOST:PORT
-// reports the board loaded, and warns when some other process has the database open.
+// reports the board loaded, and (SQLite) warns when some other process has the database file open.
 import fs from 'node:fs'
 import path from 'node:path'
 import { randomUUID } from 'node:crypto'
@@ -33,7 +33,8 @@ const USAGE = `usage: npm run import -- <file> --board <boardId>
 
   A running server must not hold the board in memory: stop it, or let the board go idle.
 
-Environment: DATA_DIR (database folder), HOST/PORT (where a running server would answer).`
+Environment: DATABASE_URL and DATABASE_SCHEMA (PostgreSQL), else DATA_DIR (database folder);
+HOST/PORT (where a running server would answer); DATA_DIR/backups/ holds the backup file.`
 
 /** Reads and validates the file; the snapshot must be of `boardId`. */
 function readSnapshotFile(file: string, boardId: BoardId): Snapshot {
@@ -86,8 +87,9 @@ await runCli(USAGE, async () => {
   const snapshot = readSnapshotFile(file, boardId)
 
   const config = readConfig()
-  // SQLite keeps a -wal file while any connection is open (or after a crash).
-  const othersOpen = fs.existsSync(`${config.sqliteFile}-wal`)
+  // SQLite keeps a -wal file while any connection is open (or after a crash). PostgreSQL is
+  // always shared, so there is nothing to learn from it.
+  const othersOpen = !config.databaseUrl && fs.existsSync(`${config.sqliteFile}-wal`)
   const server = await probeServer(config)
   if (server?.loadedBoards.includes(boardId))
     throw new CliError(

@@ -7,6 +7,10 @@ const EnvSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().optional(),
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case SQL identifier (letters, digits, _)')
+    .default('public'),
   REDIS_URL: z.string().optional(),
   REDIS_PREFIX: z.string().default('sector-board:'),
   CATCH_UP_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
@@ -38,6 +42,8 @@ export interface Config {
   readonly dataDir: string
   readonly sqliteFile: string
   readonly databaseUrl: string | undefined
+  /** PostgreSQL schema holding every table (created if missing); lets deployments share a db. */
+  readonly databaseSchema: string
   readonly redisUrl: string | undefined
   /** Prefix of every Redis channel, so deployments sharing one Redis never mix. */
   readonly redisPrefix: string
@@ -75,6 +81,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: e.DATA_DIR,
     sqliteFile: path.join(e.DATA_DIR, 'sector-board.sqlite'),
     databaseUrl: e.DATABASE_URL,
+    databaseSchema: e.DATABASE_SCHEMA,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
     catchUpMs: e.CATCH_UP_MS,

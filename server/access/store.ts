@@ -1,5 +1,6 @@
 // The access storage seam: users, per-board grants, share links, sessions and a change counter.
-// SQLite implements it now (server/storage/sqlite-access.ts); PostgreSQL can follow.
+// Implemented for SQLite (server/storage/sqlite-access.ts) and PostgreSQL (storage/postgres/),
+// both held to test/access/store-contract.ts.
 import type { Role } from '../../shared/roles.js'
 
 /** A board id, or `*` for every board. */

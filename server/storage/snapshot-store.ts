@@ -1,5 +1,5 @@
 // Named snapshots: point-in-time copies of a board, kept as snapshot-format JSON with who took
-// them and when. Implementations: SQLite now, PostgreSQL later (test/storage/snapshot-contract.ts).
+// them and when. Implementations: SQLite and PostgreSQL (test/storage/snapshot-contract.ts).
 import type { Snapshot } from '../../shared/snapshot.js'
 
 export interface SnapshotInfo {

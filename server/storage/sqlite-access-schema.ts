@@ -1,5 +1,4 @@
-// Tables of the SQLite access store, and how its rows map to the AccessStore types.
-import type { ShareLink, User, UserRecord } from '../access/store.js'
+// Tables of the SQLite access store (rows map to types in access-rows.ts).
 
 export const ACCESS_SCHEMA = `
   CREATE TABLE IF NOT EXISTS access_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -35,39 +34,3 @@ export const ACCESS_SCHEMA = `
   );
   CREATE INDEX IF NOT EXISTS access_session_by_user ON access_session (user_id);
 `
-
-export interface UserRow {
-  id: string
-  name: string
-  display_name: string
-  password_hash: string
-  created_at: string
-}
-export interface LinkRow {
-  id: string
-  board_id: string
-  label: string
-  created_at: string
-  expires_at: string | null
-  revoked_at: string | null
-}
-
-export const toUser = (r: UserRow): User => ({
-  id: r.id,
-  name: r.name,
-  displayName: r.display_name,
-  createdAt: r.created_at,
-})
-export const toRecord = (r: UserRow): UserRecord => ({
-  ...toUser(r),
-  passwordHash: r.password_hash,
-})
-export const toLink = (r: LinkRow): ShareLink => ({
-  id: r.id,
-  boardId: r.board_id,
-  role: 'viewer',
-  label: r.label,
-  createdAt: r.created_at,
-  expiresAt: r.expires_at,
-  revokedAt: r.revoked_at,
-})

@@ -4,14 +4,8 @@ import type Database from 'better-sqlite3'
 import type { Role } from '../../shared/roles.js'
 import { DuplicateUserError, type AccessStore, type Grant } from '../access/store.js'
 import { newPublicId, newUserId } from '../access/tokens.js'
-import {
-  ACCESS_SCHEMA,
-  toLink,
-  toRecord,
-  toUser,
-  type LinkRow,
-  type UserRow,
-} from './sqlite-access-schema.js'
+import { toLink, toRecord, toUser, type LinkRow, type UserRow } from './access-rows.js'
+import { ACCESS_SCHEMA } from './sqlite-access-schema.js'
 import { openSqliteDatabase, type SqliteStoreOptions } from './sqlite.js'
 
 /** An access store on its own connection to `file` (the admin CLI, tests). */
