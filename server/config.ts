@@ -75,6 +75,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`bad configuration: ${issue?.path.join('.')}: ${issue?.message}`)
   }
   const e = parsed.data
+  // Instances share boards through the database; Redis only tells them sooner.
+  if (e.REDIS_URL && !e.DATABASE_URL)
+    throw new Error(
+      'bad configuration: REDIS_URL: needs DATABASE_URL too (instances share boards in PostgreSQL)',
+    )
   return {
     port: e.PORT,
     host: e.HOST,

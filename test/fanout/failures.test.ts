@@ -5,8 +5,13 @@ import { addCard } from '../../shared/ops/cards.js'
 import { readCards } from '../../shared/read.js'
 import type { RunningServer } from '../../server/server.js'
 import { joinBoard, type BoardClient } from '../support/clients.js'
-import { clusterSetup, reconnectTo } from '../support/cluster.js'
-import { describeWithRedis, startOwnRedis, type OwnRedis } from '../support/redis.js'
+import {
+  clusterSetup,
+  describeCluster,
+  reconnectTo,
+  type ClusterSetup,
+} from '../support/cluster.js'
+import { startOwnRedis, type OwnRedis } from '../support/redis.js'
 import { killHard, startChildServer, startTestServer, type ChildServer } from '../support/server.js'
 
 const open: {
@@ -14,12 +19,14 @@ const open: {
   servers: RunningServer[]
   children: ChildServer[]
   redis: OwnRedis[]
-} = { clients: [], servers: [], children: [], redis: [] }
+  setups: ClusterSetup[]
+} = { clients: [], servers: [], children: [], redis: [], setups: [] }
 afterEach(async () => {
   for (const c of open.clients.splice(0)) c.close()
   for (const s of open.servers.splice(0)) await s.close()
   for (const c of open.children.splice(0)) await killHard(c.child)
   for (const r of open.redis.splice(0)) await r.kill()
+  for (const s of open.setups.splice(0)) await s.drop()
 })
 
 async function client(url: string, boardId: string): Promise<BoardClient> {
@@ -28,15 +35,21 @@ async function client(url: string, boardId: string): Promise<BoardClient> {
   return joined
 }
 
+function cluster(options?: Parameters<typeof clusterSetup>[0]): ClusterSetup {
+  const setup = clusterSetup(options)
+  open.setups.push(setup)
+  return setup
+}
+
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const cardIds = (c: BoardClient) => new Set(readCards(c.doc).map((card) => card.id))
 
-describeWithRedis('instances and Redis failing', () => {
+describeCluster('instances and Redis failing', () => {
   it(
     'SIGKILL of one instance mid-edit: its clients move to the other and nothing seen is lost',
     { timeout: 60_000 },
     async () => {
-      const setup = clusterSetup()
+      const setup = cluster()
       const a = await startChildServer(setup.dataDir, setup.env)
       const b = await startChildServer(setup.dataDir, setup.env)
       open.children.push(a, b)
@@ -82,7 +95,7 @@ describeWithRedis('instances and Redis failing', () => {
     async () => {
       const redis = await startOwnRedis()
       open.redis.push(redis)
-      const setup = clusterSetup({ redisUrl: redis.url, catchUpMs: 300 })
+      const setup = cluster({ redisUrl: redis.url, catchUpMs: 300 })
       const a = await startTestServer(setup.dataDir, setup.env)
       const b = await startTestServer(setup.dataDir, setup.env)
       open.servers.push(a, b)

@@ -10,17 +10,21 @@ import { readConfig } from '../../server/config.js'
 import type { RunningServer } from '../../server/server.js'
 import { createStorage } from '../../server/storage/create.js'
 import { joinBoard, type BoardClient } from '../support/clients.js'
-import { clusterSetup } from '../support/cluster.js'
-import { describeWithRedis } from '../support/redis.js'
+import { clusterSetup, describeCluster, type ClusterSetup } from '../support/cluster.js'
 import { startTestServer, testEnv } from '../support/server.js'
 
-const open: { clients: BoardClient[]; servers: RunningServer[] } = { clients: [], servers: [] }
+const open: { clients: BoardClient[]; servers: RunningServer[]; setups: ClusterSetup[] } = {
+  clients: [],
+  servers: [],
+  setups: [],
+}
 afterEach(async () => {
   for (const c of open.clients.splice(0)) c.close()
   for (const s of open.servers.splice(0)) await s.close()
+  for (const s of open.setups.splice(0)) await s.drop()
 })
 
-async function instance(setup: ReturnType<typeof clusterSetup>): Promise<RunningServer> {
+async function instance(setup: ClusterSetup): Promise<RunningServer> {
   const server = await startTestServer(setup.dataDir, setup.env)
   open.servers.push(server)
   return server
@@ -32,11 +36,17 @@ async function client(server: RunningServer, boardId: string): Promise<BoardClie
   return joined
 }
 
+function cluster(options?: Parameters<typeof clusterSetup>[0]): ClusterSetup {
+  const setup = clusterSetup(options)
+  open.setups.push(setup)
+  return setup
+}
+
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-describeWithRedis('two instances with Redis fan-out', () => {
+describeCluster('two instances with Redis fan-out', () => {
   it('clients on both converge under concurrent edits, each update stored once', async () => {
-    const setup = clusterSetup()
+    const setup = cluster()
     const [a, b] = [await instance(setup), await instance(setup)]
     const clients = [
       await client(a, 'marine'),
@@ -87,7 +97,7 @@ describeWithRedis('two instances with Redis fan-out', () => {
   })
 
   it('presence crosses instances, and leaves with its client', async () => {
-    const setup = clusterSetup()
+    const setup = cluster()
     const [a, b] = [await instance(setup), await instance(setup)]
     const onA = await client(a, 'software')
     onA.provider.awareness.setLocalStateField('user', { name: '王科长', color: '#c0392b' })
@@ -113,7 +123,7 @@ describeWithRedis('two instances with Redis fan-out', () => {
   })
 
   it('an instance loading a board later sees what the other stored, and edits keep crossing', async () => {
-    const setup = clusterSetup()
+    const setup = cluster()
     const a = await instance(setup)
     const writer = await client(a, 'biomedicine')
     const watcher = await client(a, 'biomedicine')
@@ -128,7 +138,7 @@ describeWithRedis('two instances with Redis fan-out', () => {
   })
 
   it('a malformed message on the channel is dropped and edits keep crossing', async () => {
-    const setup = clusterSetup()
+    const setup = cluster()
     const [a, b] = [await instance(setup), await instance(setup)]
     const onA = await client(a, 'software')
     const onB = await client(b, 'software')

@@ -18,4 +18,14 @@ describe('database configuration', () => {
         /bad configuration: DATABASE_SCHEMA: a lower-case SQL identifier/,
       )
   })
+
+  it('refuses REDIS_URL without DATABASE_URL: instances can only share boards in PostgreSQL', () => {
+    expect(() => readConfig({ REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(
+      /REDIS_URL: needs DATABASE_URL/,
+    )
+    expect(
+      readConfig({ REDIS_URL: 'redis://127.0.0.1:6379', DATABASE_URL: 'postgres://db/board' })
+        .redisUrl,
+    ).toBe('redis://127.0.0.1:6379')
+  })
 })

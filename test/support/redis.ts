@@ -4,7 +4,6 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import net from 'node:net'
 import { Redis } from 'ioredis'
-import { describe } from 'vitest'
 
 export const SHARED_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
 
@@ -23,19 +22,13 @@ async function answers(url: string): Promise<boolean> {
 
 const sharedRedisAnswers = await answers(SHARED_REDIS_URL)
 
-/**
- * `describe` for tests that need Redis. Without one they skip with a message, except under
- * CI=true, where a missing Redis is a failure.
- */
-export function describeWithRedis(name: string, body: () => void): void {
-  if (sharedRedisAnswers) {
-    describe(name, body)
-    return
-  }
+/** Whether the shared Redis answers; under CI=true a missing Redis is a failure. */
+export function redisAvailable(): boolean {
+  if (sharedRedisAnswers) return true
   if (process.env.CI === 'true')
     throw new Error(`CI=true but Redis does not answer at ${SHARED_REDIS_URL}`)
-  console.warn(`Redis does not answer at ${SHARED_REDIS_URL}; skipping "${name}"`)
-  describe.skip(name, body)
+  console.warn(`Redis does not answer at ${SHARED_REDIS_URL}; skipping the tests that need it`)
+  return false
 }
 
 /** A channel prefix no other test run uses. */
