@@ -13,6 +13,9 @@ import type { Config } from './config.js'
 import { createSnapshotService } from './history/snapshots.js'
 import { createApp } from './http/app.js'
 import { createLogger, type Logger } from './log.js'
+import { measuredStore } from './ops/measured-store.js'
+import { createMetrics, type Metrics } from './ops/metrics.js'
+import { Readiness, type ReadinessCheck } from './ops/readiness.js'
 import { Rooms } from './room/rooms.js'
 import { createStorage, type Storage } from './storage/create.js'
 
@@ -24,7 +27,17 @@ export interface RunningServer {
   readonly access: AccessStore
   /** Live connections by credential; `check()` re-checks them now instead of at the next poll. */
   readonly live: LiveAccess
+  /** This instance's Prometheus registry and instruments (also served at /metrics). */
+  readonly metrics: Metrics
+  /** Flips /readyz to 503 and closes every connection with 1001 after storing every room. */
   close(): Promise<void>
+}
+
+export type { ReadinessCheck }
+
+/** What /readyz asks of this instance's dependencies; add one entry per backing service. */
+export function readinessChecks(storage: Storage): ReadinessCheck[] {
+  return [{ name: 'database', check: () => storage.ping() }]
 }
 
 export async function startServer(
@@ -33,7 +46,9 @@ export async function startServer(
 ): Promise<RunningServer> {
   const log = deps.log ?? createLogger(config.logLevel)
   const storage = deps.storage ?? (await createStorage(config))
-  const store = storage.boards
+  const metrics = createMetrics({ roomsLoaded: () => rooms.loadedBoards.length })
+  const readiness = new Readiness(readinessChecks(storage))
+  const store = measuredStore(storage.boards, metrics)
   const rooms = new Rooms({
     store,
     log,
@@ -65,6 +80,8 @@ export async function startServer(
     host: config.host,
     clientDir: config.clientDir,
     maxImportBytes: config.maxImportBytes,
+    readiness,
+    metrics,
   })
   // maxPayload: ws closes the connection with 1009 before buffering an oversized frame.
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })
@@ -97,7 +114,9 @@ export async function startServer(
     rooms,
     access: storage.access,
     live,
+    metrics,
     async close() {
+      readiness.startDraining()
       await live.stop()
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))
       await rooms.closeAll()
