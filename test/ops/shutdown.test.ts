@@ -20,7 +20,7 @@ function exitOf(child: ChildProcess): Promise<{ code: number | null; signal: str
 /** The first close a y-websocket client sees (it would reconnect after it). */
 function firstClose(client: BoardClient): Promise<{ code: number; reason: string }> {
   return new Promise((resolve) =>
-    client.provider.once('connection-close', (event: CloseEvent | null) =>
+    client.provider.once('connection-close', (event: { code: number; reason: string } | null) =>
       resolve({ code: event?.code ?? 0, reason: event?.reason ?? '' }),
     ),
   )

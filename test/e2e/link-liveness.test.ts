@@ -1,0 +1,77 @@
+// A board behind a misbehaving proxy, in real Chromium: when the proxy stalls the page says it is
+// not live and marks the board stale within the watchdog time, keeps retrying while the proxy
+// refuses connections, and once the proxy works again is live with what others did meanwhile.
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { addCard } from '../../shared/ops/cards.js'
+import { describeWithBrowser, newClientContext, saveScreenshot } from '../support/browser.js'
+import { joinBoard } from '../support/clients.js'
+import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js'
+import { closeAll, poll, waitForStatus } from './board-helpers.js'
+import { useServedApp } from './served-app.js'
+
+/** Shortened liveness rules (client/src/board/liveness-settings.ts) so the test runs in seconds. */
+const LIVENESS = { resyncMs: 400, deadMs: 1_500, backoff: { baseMs: 300, maxMs: 1_000 } }
+
+describeWithBrowser('a board behind a proxy that stalls and refuses', () => {
+  const app = useServedApp()
+  let proxy: TcpProxy
+  beforeAll(async () => {
+    proxy = await startTcpProxy(app.server.port)
+  })
+  afterAll(() => proxy?.close())
+
+  it('shows not-live and stale while the proxy is down, then live with the edits made meanwhile', async () => {
+    const client = await newClientContext(app.browser, proxy.url, { locale: 'zh', name: '王工' })
+    await client.context.addInitScript({
+      content: `localStorage.setItem('sector-board:liveness', ${JSON.stringify(JSON.stringify(LIVENESS))})`,
+    })
+    const { page } = client
+    const badge = page.locator('[data-testid="sync-status"]')
+    const boardPage = page.locator('.board-page')
+    try {
+      await page.goto('/board/marine')
+      await waitForStatus(page, 'synced')
+      expect(await boardPage.getAttribute('data-stale')).toBe('false')
+      expect(await badge.textContent()).toContain('实时')
+
+      // Live for a few resync rounds through a working proxy: the watchdog does not misfire.
+      await page.waitForTimeout(LIVENESS.deadMs * 2)
+      expect(await badge.getAttribute('data-status')).toBe('synced')
+
+      proxy.stall()
+      const stalledAt = Date.now()
+      await page.locator('[data-testid="sync-status"][data-live="false"]').waitFor({
+        state: 'attached',
+        timeout: LIVENESS.deadMs + 3_000,
+      })
+      const noticedMs = Date.now() - stalledAt
+      console.info(`e2e: stalled proxy shown as not live after ${noticedMs} ms`)
+      expect(noticedMs).toBeLessThan(LIVENESS.deadMs + 2_000)
+      expect(await boardPage.getAttribute('data-stale')).toBe('true')
+      await page.locator('[data-testid="stale-banner"]').waitFor()
+      await expect.poll(() => badge.textContent(), poll).toMatch(/未连接/)
+
+      // Upgrades refused now; someone else edits straight on the server meanwhile.
+      proxy.refuse()
+      const other = await joinBoard(app.server.url, 'marine')
+      const title = '代理中断期间新增的项目'
+      addCard(other.doc, { stage: 'engaging', title }, { actor: 'other' })
+      await page.waitForTimeout(LIVENESS.backoff.maxMs * 2)
+      expect(await badge.getAttribute('data-status')).not.toBe('synced')
+      expect(await page.getByText(title).count()).toBe(0)
+      await saveScreenshot(page, 'link-liveness-not-live')
+
+      proxy.resume()
+      const resumedAt = Date.now()
+      await waitForStatus(page, 'synced', 10_000)
+      console.info(`e2e: live again ${Date.now() - resumedAt} ms after the proxy resumed`)
+      await page.getByText(title).waitFor({ timeout: 5_000 })
+      expect(await boardPage.getAttribute('data-stale')).toBe('false')
+      expect(await page.locator('[data-testid="stale-banner"]').count()).toBe(0)
+      other.close()
+      expect(client.errors.filter((e) => !e.includes('WebSocket'))).toEqual([])
+    } finally {
+      await closeAll(client)
+    }
+  })
+})
