@@ -28,6 +28,7 @@ const EnvSchema = z.object({
   ACCESS_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
   ALLOWED_ORIGINS: z.string().optional(),
   PUBLIC_URL: z.url().optional(),
+  WS_PING_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
 })
 
 export interface Config {
@@ -54,6 +55,8 @@ export interface Config {
   readonly allowedOrigins: readonly string[]
   /** Base of the links the admin CLI prints; defaults to http://HOST:PORT. */
   readonly publicUrl: string | undefined
+  /** How often the server pings each WebSocket; one that missed the previous ping is cut off. */
+  readonly wsPingMs: number
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -85,5 +88,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((o) => o.trim())
       .filter(Boolean),
     publicUrl: e.PUBLIC_URL,
+    wsPingMs: e.WS_PING_MS,
   }
 }

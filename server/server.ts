@@ -13,6 +13,7 @@ import type { Config } from './config.js'
 import { createSnapshotService } from './history/snapshots.js'
 import { createApp } from './http/app.js'
 import { createLogger, type Logger } from './log.js'
+import { startHeartbeat } from './ops/heartbeat.js'
 import { measuredStore } from './ops/measured-store.js'
 import { createMetrics, type Metrics } from './ops/metrics.js'
 import { Readiness, type ReadinessCheck } from './ops/readiness.js'
@@ -86,6 +87,9 @@ export async function startServer(
   // maxPayload: ws closes the connection with 1009 before buffering an oversized frame.
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })
   const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss } })
+  const stopHeartbeat = startHeartbeat(wss, config.wsPingMs, () =>
+    metrics.heartbeatTerminations.inc(),
+  )
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -117,6 +121,7 @@ export async function startServer(
     metrics,
     async close() {
       readiness.startDraining()
+      stopHeartbeat()
       await live.stop()
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))
       await rooms.closeAll()
