@@ -29,6 +29,11 @@ const EnvSchema = z.object({
   ALLOWED_ORIGINS: z.string().optional(),
   PUBLIC_URL: z.url().optional(),
   WS_PING_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|on|off|\d+)$/i, 'true, false or a number of proxies')
+    .default('false'),
+  COOKIE_SECURE: z.enum(['true', 'false']).optional(),
 })
 
 export interface Config {
@@ -57,6 +62,10 @@ export interface Config {
   readonly publicUrl: string | undefined
   /** How often the server pings each WebSocket; one that missed the previous ping is cut off. */
   readonly wsPingMs: number
+  /** Proxies in front that append to X-Forwarded-For; 0 means the TCP peer is the client. */
+  readonly trustedProxies: number
+  /** Session cookies carry Secure: COOKIE_SECURE, else whether PUBLIC_URL is https. */
+  readonly secureCookies: boolean | undefined
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -89,5 +98,17 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     publicUrl: e.PUBLIC_URL,
     wsPingMs: e.WS_PING_MS,
+    trustedProxies: proxyCount(e.TRUST_PROXY),
+    secureCookies:
+      e.COOKIE_SECURE !== undefined
+        ? e.COOKIE_SECURE === 'true'
+        : e.PUBLIC_URL?.startsWith('https:') || undefined,
   }
+}
+
+function proxyCount(value: string): number {
+  const v = value.toLowerCase()
+  if (v === 'true' || v === 'on') return 1
+  if (v === 'false' || v === 'off') return 0
+  return Number(v)
 }

@@ -83,6 +83,8 @@ export async function startServer(
     maxImportBytes: config.maxImportBytes,
     readiness,
     metrics,
+    trustedProxies: config.trustedProxies,
+    secureCookies: config.secureCookies,
   })
   // maxPayload: ws closes the connection with 1009 before buffering an oversized frame.
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })

@@ -48,6 +48,10 @@ export interface AppDeps {
   readonly readiness?: Readiness
   /** Serves /metrics and counts WebSocket traffic when present. */
   readonly metrics?: Metrics
+  /** Proxies in front that append to X-Forwarded-For (TRUST_PROXY); 0 when none. */
+  readonly trustedProxies?: number
+  /** Session cookies get Secure (COOKIE_SECURE, or PUBLIC_URL on https). */
+  readonly secureCookies?: boolean
 }
 
 export function createApp(deps: AppDeps): Hono {
@@ -76,6 +80,8 @@ export function createApp(deps: AppDeps): Hono {
       sessionMs: deps.sessionMs ?? 30 * 86_400_000,
       throttles: { user: new SignInThrottle(5), address: new SignInThrottle(20) },
       log,
+      trustedProxies: deps.trustedProxies,
+      secureCookies: deps.secureCookies,
     }),
   )
   app.route('/api/boards', boardRoutes(rooms))
