@@ -3,8 +3,11 @@
 // refuses connections, and once the proxy works again is live with what others did meanwhile.
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { addCard } from '../../shared/ops/cards.js'
+import type { RunningServer } from '../../server/server.js'
 import { describeWithBrowser, newClientContext, saveScreenshot } from '../support/browser.js'
+import { buildClientOnce } from '../support/client-build.js'
 import { joinBoard } from '../support/clients.js'
+import { startTestServer, tempDataDir } from '../support/server.js'
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js'
 import { closeAll, poll, waitForStatus } from './board-helpers.js'
 import { useServedApp } from './served-app.js'
@@ -72,6 +75,53 @@ describeWithBrowser('a board behind a proxy that stalls and refuses', () => {
       expect(client.errors.filter((e) => !e.includes('WebSocket'))).toEqual([])
     } finally {
       await closeAll(client)
+    }
+  })
+
+  it('says the server is restarting on 1001 and is live again after the restart', async () => {
+    const [clientDir, dataDir] = [await buildClientOnce(), tempDataDir()]
+    let server: RunningServer | undefined = await startTestServer(dataDir, {
+      CLIENT_DIR: clientDir,
+    })
+    const port = server.port
+    const front = await startTcpProxy(port)
+    const client = await newClientContext(app.browser, front.url, { locale: 'en', name: 'Li' })
+    await client.context.addInitScript({
+      content: `localStorage.setItem('sector-board:liveness', ${JSON.stringify(JSON.stringify(LIVENESS))})`,
+    })
+    const { page } = client
+    try {
+      await page.goto('/board/biomedicine')
+      await waitForStatus(page, 'synced')
+      // Every status the badge shows, recorded in the page: retries may pass in a blink.
+      await page.evaluate(`{
+        const seen = (window.seenStatuses = [])
+        const badge = () => document.querySelector('[data-testid="sync-status"]')
+        new MutationObserver(() => seen.push(badge()?.textContent ?? '')).observe(document.body, {
+          subtree: true, childList: true, characterData: true, attributes: true,
+        })
+      }`)
+      const other = await joinBoard(server.url, 'biomedicine')
+      const title = 'Edited just before the restart'
+      addCard(other.doc, { stage: 'engaging', title }, { actor: 'other' })
+      await page.getByText(title).waitFor({ timeout: 5_000 })
+      other.close()
+
+      await server.close()
+      server = undefined
+      await page.locator('[data-testid="sync-status"][data-live="false"]').waitFor()
+      const seen = () => page.evaluate<string[]>('window.seenStatuses')
+      await expect.poll(seen, poll).toContainEqual(expect.stringMatching(/^Server restarting/))
+      expect(await page.locator('.board-page').getAttribute('data-stale')).toBe('true')
+
+      server = await startTestServer(dataDir, { CLIENT_DIR: clientDir, PORT: String(port) })
+      await waitForStatus(page, 'synced', 10_000)
+      expect(await page.getByText(title).count()).toBe(1)
+      expect(await page.locator('.board-page').getAttribute('data-stale')).toBe('false')
+    } finally {
+      await closeAll(client)
+      await front.close()
+      await server?.close()
     }
   })
 })

@@ -10,7 +10,7 @@ import type { LivenessSettings } from './liveness-settings'
 /** synced is the only live state; every other one means "what you see may be out of date". */
 export type Link =
   | { readonly status: 'connecting' | 'syncing' | 'synced' | 'offline' }
-  /** The server closed with 1008: this caller's access ended; retrying cannot help. */
+  /** The server closed with 1008 "access revoked": retrying cannot help. */
   | { readonly status: 'revoked' }
   /** Lost (or never reached) the server; the next attempt is at `at` (epoch ms). */
   | { readonly status: 'retrying'; readonly at: number; readonly cause: 'restarting' | 'lost' }
@@ -60,7 +60,8 @@ export function manageLink(provider: WebsocketProvider, settings: LivenessSettin
   const onClose = (event: CloseEvent | null) => {
     // Take reconnecting over from y-websocket: its scheduled attempt becomes a no-op.
     provider.shouldConnect = false
-    if (event?.code === POLICY_VIOLATION) revoked = true
+    // 1008 also comes as "access changed, reconnect" (a role changed): then reconnecting is right.
+    if (event?.code === POLICY_VIOLATION && !event.reason.includes('reconnect')) revoked = true
     if (revoked) return void setLink({ status: 'revoked' })
     if (!wanted) return void setLink({ status: 'offline' })
     const delay = reconnectDelay(attempt++, settings.backoff)

@@ -23,6 +23,7 @@ export function StatusBadge(props: { link: Link }) {
       data-testid="sync-status"
       data-status={props.link.status}
       data-live={props.link.status === 'synced' ? 'true' : 'false'}
+      data-cause={props.link.status === 'retrying' ? props.link.cause : undefined}
     >
       {linkText(props.link, now())}
     </span>
