@@ -1,6 +1,7 @@
 // A board behind a misbehaving proxy, in real Chromium: when the proxy stalls the page says it is
 // not live and marks the board stale within the watchdog time, keeps retrying while the proxy
 // refuses connections, and once the proxy works again is live with what others did meanwhile.
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { addCard } from '../../shared/ops/cards.js'
 import type { RunningServer } from '../../server/server.js'
@@ -13,7 +14,26 @@ import { closeAll, poll, waitForStatus } from './board-helpers.js'
 import { useServedApp } from './served-app.js'
 
 /** Shortened liveness rules (client/src/board/liveness-settings.ts) so the test runs in seconds. */
-const LIVENESS = { resyncMs: 400, deadMs: 1_500, backoff: { baseMs: 300, maxMs: 1_000 } }
+const LIVENESS = { probeMs: 400, deadMs: 1_500, backoff: { baseMs: 300, maxMs: 1_000 } }
+
+/** Records in the page every status the badge shows (retries may pass in a blink). */
+function recordStatuses(page: Page): Promise<void> {
+  return page.evaluate(`{
+    const seen = (window.seenStatuses = [])
+    const record = () => {
+      const badge = document.querySelector('[data-testid="sync-status"]')
+      seen.push([badge?.dataset.status, badge?.dataset.cause].filter(Boolean).join(':'))
+    }
+    record()
+    const all = { subtree: true, childList: true, characterData: true, attributes: true }
+    new MutationObserver(record).observe(document.body, all)
+  }`)
+}
+
+/** `status` or `retrying:cause` for every change since recordStatuses(page). */
+function seenStatuses(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>('window.seenStatuses')
+}
 
 describeWithBrowser('a board behind a proxy that stalls and refuses', () => {
   const app = useServedApp()
@@ -37,9 +57,11 @@ describeWithBrowser('a board behind a proxy that stalls and refuses', () => {
       expect(await boardPage.getAttribute('data-stale')).toBe('false')
       expect(await badge.textContent()).toContain('实时')
 
-      // Live for a few resync rounds through a working proxy: the watchdog does not misfire.
+      // Live for a few probe rounds through a working proxy: the watchdog does not misfire.
+      await recordStatuses(page)
       await page.waitForTimeout(LIVENESS.deadMs * 2)
       expect(await badge.getAttribute('data-status')).toBe('synced')
+      expect(new Set(await seenStatuses(page))).toEqual(new Set(['synced']))
 
       proxy.stall()
       const stalledAt = Date.now()
@@ -93,14 +115,7 @@ describeWithBrowser('a board behind a proxy that stalls and refuses', () => {
     try {
       await page.goto('/board/biomedicine')
       await waitForStatus(page, 'synced')
-      // Every status the badge shows, recorded in the page: retries may pass in a blink.
-      await page.evaluate(`{
-        const seen = (window.seenStatuses = [])
-        const badge = () => document.querySelector('[data-testid="sync-status"]')
-        new MutationObserver(() => seen.push(badge()?.textContent ?? '')).observe(document.body, {
-          subtree: true, childList: true, characterData: true, attributes: true,
-        })
-      }`)
+      await recordStatuses(page)
       const other = await joinBoard(server.url, 'biomedicine')
       const title = 'Edited just before the restart'
       addCard(other.doc, { stage: 'engaging', title }, { actor: 'other' })
@@ -110,8 +125,7 @@ describeWithBrowser('a board behind a proxy that stalls and refuses', () => {
       await server.close()
       server = undefined
       await page.locator('[data-testid="sync-status"][data-live="false"]').waitFor()
-      const seen = () => page.evaluate<string[]>('window.seenStatuses')
-      await expect.poll(seen, poll).toContainEqual(expect.stringMatching(/^Server restarting/))
+      await expect.poll(() => seenStatuses(page), poll).toContain('retrying:restarting')
       expect(await page.locator('.board-page').getAttribute('data-stale')).toBe('true')
 
       server = await startTestServer(dataDir, { CLIENT_DIR: clientDir, PORT: String(port) })

@@ -7,7 +7,7 @@ import { addPerson, signedInClient } from './access-helpers.js'
 import { closeAll, waitForStatus } from './board-helpers.js'
 import { useServedApp } from './served-app.js'
 
-const LIVENESS = { resyncMs: 400, deadMs: 1_500, backoff: { baseMs: 200, maxMs: 500 } }
+const LIVENESS = { probeMs: 400, deadMs: 1_500, backoff: { baseMs: 200, maxMs: 500 } }
 
 describeWithBrowser('access revoked while a board is open', () => {
   const app = useServedApp(async (server) => {

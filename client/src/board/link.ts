@@ -1,8 +1,11 @@
 // Keeps a y-websocket provider connected and says honestly whether the board is live. A proxy that
 // drops upgrades or silently stops forwarding an idle socket must never leave a stale board
-// looking live: the server answers our periodic sync step 1, and a link that stays silent for
-// `deadMs` is given up. Reconnects are ours (y-websocket's own backoff has no jitter).
+// looking live: a link silent for `probeMs` is asked for a sync step 1 (the server always
+// answers), and one silent for `deadMs` is given up. Reconnects are ours (y-websocket's own
+// backoff has no jitter).
+import * as encoding from 'lib0/encoding'
 import { createSignal, type Accessor } from 'solid-js'
+import * as syncProtocol from 'y-protocols/sync'
 import type { WebsocketProvider } from 'y-websocket'
 import { reconnectDelay } from './backoff'
 import type { LivenessSettings } from './liveness-settings'
@@ -29,7 +32,7 @@ export interface ManagedLink {
   dispose(): void
 }
 
-/** `provider` must be created with `connect: false` and `resyncInterval: settings.resyncMs`. */
+/** `provider` must be created with `connect: false`: this takes over connecting it. */
 export function manageLink(provider: WebsocketProvider, settings: LivenessSettings): ManagedLink {
   const [link, setLink] = createSignal<Link>({ status: 'offline' })
   let wanted = false
@@ -71,15 +74,27 @@ export function manageLink(provider: WebsocketProvider, settings: LivenessSettin
     retryTimer = setTimeout(connectNow, delay)
   }
 
-  // Nothing heard since the attempt began or the last message: the link is dead, however open
-  // the socket looks. Also covers an upgrade that a proxy accepts and never answers.
+  let lastProbe = 0
+  // Nothing heard for deadMs since the attempt began or the last message: the link is dead,
+  // however open the socket looks (this also covers an upgrade a proxy accepts and never
+  // answers). Silent for probeMs: ask, so that a healthy but quiet link has something to say.
   const watchdog = setInterval(
     () => {
-      if (provider.ws === null) return
-      const lastHeard = Math.max(attemptStarted, provider.wsLastMessageReceived)
-      if (Date.now() - lastHeard > settings.deadMs) provider.disconnect() // → onClose(null)
+      const ws = provider.ws
+      if (ws === null) return
+      const now = Date.now()
+      const silentMs = now - Math.max(attemptStarted, provider.wsLastMessageReceived)
+      if (silentMs > settings.deadMs) return provider.disconnect() // → onClose(null)
+      if (
+        provider.wsconnected &&
+        silentMs >= settings.probeMs &&
+        now - lastProbe >= settings.probeMs
+      ) {
+        lastProbe = now
+        ws.send(syncStep1(provider))
+      }
     },
-    Math.min(1_000, settings.deadMs / 4),
+    Math.min(1_000, settings.probeMs / 4),
   )
 
   provider.on('status', showProgress)
@@ -108,4 +123,11 @@ export function manageLink(provider: WebsocketProvider, settings: LivenessSettin
       provider.off('connection-close', onClose)
     },
   }
+}
+
+function syncStep1(provider: WebsocketProvider): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, 0) // y-websocket message type: sync
+  syncProtocol.writeSyncStep1(encoder, provider.doc)
+  return encoding.toUint8Array(encoder)
 }

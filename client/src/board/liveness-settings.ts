@@ -1,17 +1,18 @@
-// How the client decides a board's link is alive: it asks the server every `resyncMs` (y-websocket
-// sync step 1, always answered) and gives the link up after `deadMs` without hearing anything.
-// Defaults suit thousands of idle clients per server; tests shorten them through localStorage.
+// How the client decides a board's link is alive: after `probeMs` without hearing from the server
+// it asks (y-websocket sync step 1, always answered), and after `deadMs` of silence it gives the
+// link up. Only silent links are probed, so busy boards cost nothing extra and thousands of idle
+// clients per server stay cheap. Tests shorten the times through localStorage.
 import type { BackoffPolicy } from './backoff'
 
 export interface LivenessSettings {
-  readonly resyncMs: number
-  /** About two missed answers: long enough for a slow network, short enough to be honest. */
+  readonly probeMs: number
+  /** About two unanswered probes: long enough for a slow network, short enough to be honest. */
   readonly deadMs: number
   readonly backoff: BackoffPolicy
 }
 
 export const DEFAULT_LIVENESS: LivenessSettings = {
-  resyncMs: 15_000,
+  probeMs: 15_000,
   deadMs: 35_000,
   backoff: { baseMs: 1_000, maxMs: 30_000 },
 }
@@ -29,7 +30,7 @@ export function livenessSettings(): LivenessSettings {
       typeof v === 'number' && Number.isFinite(v) && v >= 50 ? v : fallback
     const backoff = (o.backoff ?? {}) as Partial<Record<string, unknown>>
     return {
-      resyncMs: ms(o.resyncMs, DEFAULT_LIVENESS.resyncMs),
+      probeMs: ms(o.probeMs, DEFAULT_LIVENESS.probeMs),
       deadMs: ms(o.deadMs, DEFAULT_LIVENESS.deadMs),
       backoff: {
         baseMs: ms(backoff.baseMs, DEFAULT_LIVENESS.backoff.baseMs),

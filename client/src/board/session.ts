@@ -33,7 +33,6 @@ export function createBoardProvider(boardId: string, doc: Y.Doc) {
   const provider = new WebsocketProvider(websocketBase(), boardId, doc, {
     connect: false,
     params: tokenParams(),
-    resyncInterval: settings.resyncMs,
   })
   return { provider, managed: manageLink(provider, settings) }
 }
