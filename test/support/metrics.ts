@@ -4,8 +4,13 @@
 export async function scrape(baseUrl: string): Promise<Map<string, number>> {
   const res = await fetch(`${baseUrl}/metrics`)
   if (!res.ok) throw new Error(`/metrics answered ${res.status}`)
+  return parseExposition(await res.text())
+}
+
+/** The samples of a Prometheus text exposition, by full series name. */
+export function parseExposition(text: string): Map<string, number> {
   const samples = new Map<string, number>()
-  for (const line of (await res.text()).split('\n')) {
+  for (const line of text.split('\n')) {
     if (line === '' || line.startsWith('#')) continue
     const space = line.lastIndexOf(' ')
     samples.set(line.slice(0, space), Number(line.slice(space + 1)))
