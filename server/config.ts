@@ -34,6 +34,12 @@ const EnvSchema = z.object({
   ACCESS_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
   ALLOWED_ORIGINS: z.string().optional(),
   PUBLIC_URL: z.url().optional(),
+  WS_PING_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|on|off|\d+)$/i, 'true, false or a number of proxies')
+    .default('false'),
+  COOKIE_SECURE: z.enum(['true', 'false']).optional(),
 })
 
 export interface Config {
@@ -66,6 +72,12 @@ export interface Config {
   readonly allowedOrigins: readonly string[]
   /** Base of the links the admin CLI prints; defaults to http://HOST:PORT. */
   readonly publicUrl: string | undefined
+  /** How often the server pings each WebSocket; one that missed the previous ping is cut off. */
+  readonly wsPingMs: number
+  /** Proxies in front that append to X-Forwarded-For; 0 means the TCP peer is the client. */
+  readonly trustedProxies: number
+  /** Session cookies carry Secure: COOKIE_SECURE, else whether PUBLIC_URL is https. */
+  readonly secureCookies: boolean | undefined
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -105,5 +117,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((o) => o.trim())
       .filter(Boolean),
     publicUrl: e.PUBLIC_URL,
+    wsPingMs: e.WS_PING_MS,
+    trustedProxies: proxyCount(e.TRUST_PROXY),
+    secureCookies:
+      e.COOKIE_SECURE !== undefined
+        ? e.COOKIE_SECURE === 'true'
+        : e.PUBLIC_URL?.startsWith('https:') || undefined,
   }
+}
+
+function proxyCount(value: string): number {
+  const v = value.toLowerCase()
+  if (v === 'true' || v === 'on') return 1
+  if (v === 'false' || v === 'off') return 0
+  return Number(v)
 }

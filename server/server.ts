@@ -11,9 +11,14 @@ import { isLoopbackHost } from './access/resolve.js'
 import type { AccessStore } from './access/store.js'
 import type { Config } from './config.js'
 import { createSnapshotService } from './history/snapshots.js'
+import type { Fanout } from './fanout/fanout.js'
 import { createRedisFanout } from './fanout/redis.js'
 import { createApp } from './http/app.js'
 import { createLogger, type Logger } from './log.js'
+import { startHeartbeat } from './ops/heartbeat.js'
+import { measuredStore } from './ops/measured-store.js'
+import { createMetrics, type Metrics } from './ops/metrics.js'
+import { Readiness, type ReadinessCheck } from './ops/readiness.js'
 import { Rooms } from './room/rooms.js'
 import { createStorage, type Storage } from './storage/create.js'
 
@@ -25,7 +30,19 @@ export interface RunningServer {
   readonly access: AccessStore
   /** Live connections by credential; `check()` re-checks them now instead of at the next poll. */
   readonly live: LiveAccess
+  /** This instance's Prometheus registry and instruments (also served at /metrics). */
+  readonly metrics: Metrics
+  /** Flips /readyz to 503 and closes every connection with 1001 after storing every room. */
   close(): Promise<void>
+}
+
+export type { ReadinessCheck }
+
+/** What /readyz asks of this instance's dependencies; add one entry per backing service. */
+export function readinessChecks(storage: Storage, fanout?: Fanout): ReadinessCheck[] {
+  const checks: ReadinessCheck[] = [{ name: 'database', check: () => storage.ping() }]
+  if (fanout) checks.push({ name: 'redis', check: () => fanout.ping() })
+  return checks
 }
 
 export async function startServer(
@@ -34,10 +51,12 @@ export async function startServer(
 ): Promise<RunningServer> {
   const log = deps.log ?? createLogger(config.logLevel)
   const storage = deps.storage ?? (await createStorage(config))
-  const store = storage.boards
+  const metrics = createMetrics({ roomsLoaded: () => rooms.loadedBoards.length })
   const fanout = config.redisUrl
     ? createRedisFanout({ url: config.redisUrl, prefix: config.redisPrefix, log })
     : undefined
+  const readiness = new Readiness(readinessChecks(storage, fanout))
+  const store = measuredStore(storage.boards, metrics)
   const rooms = new Rooms({
     store,
     log,
@@ -71,10 +90,17 @@ export async function startServer(
     host: config.host,
     clientDir: config.clientDir,
     maxImportBytes: config.maxImportBytes,
+    readiness,
+    metrics,
+    trustedProxies: config.trustedProxies,
+    secureCookies: config.secureCookies,
   })
   // maxPayload: ws closes the connection with 1009 before buffering an oversized frame.
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })
   const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss } })
+  const stopHeartbeat = startHeartbeat(wss, config.wsPingMs, () =>
+    metrics.heartbeatTerminations.inc(),
+  )
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -84,7 +110,10 @@ export async function startServer(
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`
   const noUsers = (await storage.access.countUsers()) === 0
   const mode = noUsers ? 'open' : 'accounts'
-  log.info({ url, dataDir: config.dataDir, mode }, 'sector board listening')
+  const storedIn = config.databaseUrl
+    ? { database: 'postgresql', schema: config.databaseSchema }
+    : { database: 'sqlite', dataDir: config.dataDir }
+  log.info({ url, ...storedIn, fanout: fanout ? 'redis' : 'none', mode }, 'sector board listening')
   if (noUsers && isLoopbackHost(config.host))
     log.warn(
       'open mode: no user exists, so every local caller edits every board; ' +
@@ -103,7 +132,10 @@ export async function startServer(
     rooms,
     access: storage.access,
     live,
+    metrics,
     async close() {
+      readiness.startDraining()
+      stopHeartbeat()
       await live.stop()
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))
       await rooms.closeAll()

@@ -12,12 +12,15 @@ import type { AuditStore } from '../history/audit-store.js'
 import type { SnapshotService } from '../history/snapshots.js'
 import { SignInThrottle } from '../access/throttle.js'
 import type { Logger } from '../log.js'
+import type { Metrics } from '../ops/metrics.js'
+import { Readiness } from '../ops/readiness.js'
 import type { Rooms } from '../room/rooms.js'
 import { resolveAccessMiddleware, sameOrigin } from './access.js'
 import { boardRoutes } from './boards.js'
 import { errorResponse } from './errors.js'
 import { exportRoutes } from './export.js'
 import { importRoutes } from './import.js'
+import { opsRoutes } from './ops.js'
 import { sessionRoutes } from './session.js'
 import { snapshotRoutes } from './snapshots.js'
 import { auditRoutes } from './audit.js'
@@ -41,6 +44,14 @@ export interface AppDeps {
   readonly maxImportBytes?: number
   /** Folder of the built client; served when it exists. */
   readonly clientDir?: string
+  /** Answers /readyz; with no checks when absent. */
+  readonly readiness?: Readiness
+  /** Serves /metrics and counts WebSocket traffic when present. */
+  readonly metrics?: Metrics
+  /** Proxies in front that append to X-Forwarded-For (TRUST_PROXY); 0 when none. */
+  readonly trustedProxies?: number
+  /** Session cookies get Secure (COOKIE_SECURE, or PUBLIC_URL on https). */
+  readonly secureCookies?: boolean
 }
 
 export function createApp(deps: AppDeps): Hono {
@@ -49,6 +60,10 @@ export function createApp(deps: AppDeps): Hono {
   const live = deps.live ?? new LiveAccess(store, log, 2_000)
   const app = new Hono()
   app.get('/api/health', (c) => c.json({ ok: true, loadedBoards: rooms.loadedBoards }))
+  app.route(
+    '/',
+    opsRoutes({ readiness: deps.readiness ?? new Readiness([]), metrics: deps.metrics }),
+  )
   const resolve = resolveAccessMiddleware({
     store,
     secret,
@@ -65,6 +80,8 @@ export function createApp(deps: AppDeps): Hono {
       sessionMs: deps.sessionMs ?? 30 * 86_400_000,
       throttles: { user: new SignInThrottle(5), address: new SignInThrottle(20) },
       log,
+      trustedProxies: deps.trustedProxies,
+      secureCookies: deps.secureCookies,
     }),
   )
   app.route('/api/boards', boardRoutes(rooms))
@@ -72,7 +89,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/api/boards', snapshotRoutes(deps.snapshots))
   app.route('/api/boards', importRoutes(deps.snapshots, { maxBytes: deps.maxImportBytes }))
   app.route('/api/boards', auditRoutes(deps.audit))
-  app.route('/ws', websocketRoutes({ rooms, log, live, allowedOrigins }))
+  app.route('/ws', websocketRoutes({ rooms, log, live, allowedOrigins, metrics: deps.metrics }))
   app.all('/api/*', (c) =>
     errorResponse(c, 404, 'not-found', `no route ${c.req.method} ${c.req.path}`),
   )

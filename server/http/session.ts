@@ -1,7 +1,6 @@
 // Session routes: sign in (POST), who am I (GET), sign out (DELETE) on /api/session. A failed
 // sign-in is slowed down (fixed minimum delay) and throttled per user name and client address.
-import { getConnInfo } from '@hono/node-server/conninfo'
-import { Hono, type Context } from 'hono'
+import { Hono } from 'hono'
 import { deleteCookie, setSignedCookie } from 'hono/cookie'
 import { z } from 'zod'
 import type { Role } from '../../shared/roles.js'
@@ -13,6 +12,7 @@ import type { SignInThrottle } from '../access/throttle.js'
 import { hashToken, newToken } from '../access/tokens.js'
 import type { Logger } from '../log.js'
 import { SESSION_COOKIE, sessionIdOf, type AccessEnv } from './access.js'
+import { clientAddress } from './client-address.js'
 import { errorResponse } from './errors.js'
 
 /** Every failed sign-in takes at least this long (plus up to 100 ms of jitter). */
@@ -25,6 +25,10 @@ export interface SessionDeps {
   /** Failed sign-ins by user name (few allowed) and by client address (more: offices share one). */
   readonly throttles: { readonly user: SignInThrottle; readonly address: SignInThrottle }
   readonly log: Logger
+  /** Proxies in front that append to X-Forwarded-For (0: use the TCP peer; see client-address.ts). */
+  readonly trustedProxies?: number
+  /** Mark the cookie Secure; when unset, only if this request itself came over https. */
+  readonly secureCookies?: boolean
 }
 
 const SignIn = z.object({
@@ -33,14 +37,6 @@ const SignIn = z.object({
 })
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)))
-
-function clientAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown'
-  } catch {
-    return 'unknown' // no Node socket, e.g. app.request() in tests
-  }
-}
 
 /** The body of GET /api/session, also answered by a successful sign-in. */
 export function describeAccess(access: Access) {
@@ -61,7 +57,8 @@ export function describeAccess(access: Access) {
   }
 }
 
-export function sessionRoutes({ store, secret, sessionMs, throttles, log }: SessionDeps) {
+export function sessionRoutes(deps: SessionDeps) {
+  const { store, secret, sessionMs, throttles, log } = deps
   const app = new Hono<AccessEnv>()
 
   app.get('/', (c) => {
@@ -82,7 +79,7 @@ export function sessionRoutes({ store, secret, sessionMs, throttles, log }: Sess
     if (!body.success)
       return errorResponse(c, 400, 'bad-request', 'expected JSON { "userName", "password" }')
     const { userName, password } = body.data
-    const address = clientAddress(c)
+    const address = clientAddress(c, deps.trustedProxies)
     const userKey = userName.toLowerCase()
     const fail = async (status: 401 | 429, code: string, message: string) => {
       await sleep(started + MIN_FAILURE_DELAY_MS + Math.random() * 100 - Date.now())
@@ -125,7 +122,7 @@ export function sessionRoutes({ store, secret, sessionMs, throttles, log }: Sess
       httpOnly: true,
       sameSite: 'Lax',
       path: '/',
-      secure: new URL(c.req.url).protocol === 'https:',
+      secure: deps.secureCookies ?? new URL(c.req.url).protocol === 'https:',
       maxAge: Math.floor(sessionMs / 1000),
     })
     log.info({ userName: user.name }, 'signed in')

@@ -3,7 +3,7 @@
 import { createContext, useContext, type Accessor } from 'solid-js'
 import type { BoardActions } from './actions'
 import type { PresenceTracker } from './presence'
-import type { SyncStatus } from './session'
+import type { Link, SyncStatus } from './session'
 import type { BoardState } from './store'
 import type { UndoHistory } from './undo'
 
@@ -36,7 +36,9 @@ export interface BoardContextValue {
   readonly canEdit: boolean
   readonly state: Readonly<BoardState>
   readonly actions: BoardActions
+  /** synced is live; any other status means the board on screen may be out of date. */
   readonly status: Accessor<SyncStatus>
+  readonly link: Accessor<Link>
   readonly presence: PresenceTracker
   readonly history: UndoHistory
   readonly ui: BoardUi

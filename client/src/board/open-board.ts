@@ -50,6 +50,7 @@ export function openBoard(
     state: store.state,
     actions,
     status: session.status,
+    link: session.link,
     presence,
     history,
     ui: {

@@ -30,6 +30,7 @@ export function openSnapshotView(boardId: string, snapshot: unknown): BoardConte
     state: store.state,
     actions,
     status: () => 'synced',
+    link: () => ({ status: 'synced' }),
     presence: {
       others: () => [],
       setIdentity: () => undefined,

@@ -12,6 +12,7 @@ import {
 } from '../board/metrics'
 import { watchBoard } from '../board/watch-board'
 import { locale, localized, t } from '../i18n/locale'
+import { StatusBadge } from '../components/StatusBadge'
 import { StageBars } from './StageBars'
 import { TargetList } from './TargetList'
 
@@ -34,7 +35,7 @@ export function SectorPanel(props: { boardId: string; name: LocalizedText; large
   return (
     <section
       class="sector-panel"
-      classList={{ large: props.large }}
+      classList={{ large: props.large, stale: !board.connected() }}
       data-board={props.boardId}
       data-testid="sector-panel"
     >
@@ -45,7 +46,7 @@ export function SectorPanel(props: { boardId: string; name: LocalizedText; large
           {investment() === '0' ? '—' : `${investment()} ${t('card.investmentUnit')}`}
         </span>
         <Show when={!board.connected()}>
-          <span class="status status-offline">{t('status.connecting')}</span>
+          <StatusBadge link={board.link()} />
         </Show>
       </header>
       <StageBars figures={stageFigures(board.state)} />

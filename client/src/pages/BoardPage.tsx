@@ -15,6 +15,7 @@ import { CardEditor } from '../components/CardEditor'
 import { FilterBar } from '../components/FilterBar'
 import { PresenceList } from '../components/PresenceList'
 import { SnapshotsPanel } from '../components/SnapshotsPanel'
+import { StaleBanner } from '../components/StaleBanner'
 import { StatusBadge } from '../components/StatusBadge'
 import { localized, t } from '../i18n/locale'
 
@@ -98,12 +99,17 @@ function BoardPage(props: { boardId: string; role: Role }) {
 
   return (
     <BoardContext.Provider value={board}>
-      <div class="board-page" data-board={params.boardId}>
+      <div
+        class="board-page"
+        classList={{ stale: board.status() !== 'synced' }}
+        data-board={params.boardId}
+        data-stale={board.status() === 'synced' ? 'false' : 'true'}
+      >
         <div class="board-toolbar">
           <h1 class="board-title" data-testid="board-title">
             {board.state.meta ? localized(board.state.meta.name) : t('loading')}
           </h1>
-          <StatusBadge status={board.status()} />
+          <StatusBadge link={board.link()} />
           <span class={`role role-${props.role}`} data-testid="my-role">
             {t(`role.${props.role}`)}
           </span>
@@ -166,6 +172,7 @@ function BoardPage(props: { boardId: string; role: Role }) {
             </a>
           </div>
         </div>
+        <StaleBanner link={board.link()} />
         <FilterBar
           filter={board.ui.filter()}
           officers={officers()}
