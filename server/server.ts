@@ -16,6 +16,7 @@ import { createRedisFanout } from './fanout/redis.js'
 import { createApp } from './http/app.js'
 import { createLogger, type Logger } from './log.js'
 import { startHeartbeat } from './ops/heartbeat.js'
+import { measuredFanout } from './ops/measured-fanout.js'
 import { measuredStore } from './ops/measured-store.js'
 import { createMetrics, type Metrics } from './ops/metrics.js'
 import { Readiness, type ReadinessCheck } from './ops/readiness.js'
@@ -53,7 +54,10 @@ export async function startServer(
   const storage = deps.storage ?? (await createStorage(config))
   const metrics = createMetrics({ roomsLoaded: () => rooms.loadedBoards.length })
   const fanout = config.redisUrl
-    ? createRedisFanout({ url: config.redisUrl, prefix: config.redisPrefix, log })
+    ? measuredFanout(
+        createRedisFanout({ url: config.redisUrl, prefix: config.redisPrefix, log }),
+        metrics,
+      )
     : undefined
   const readiness = new Readiness(readinessChecks(storage, fanout))
   const store = measuredStore(storage.boards, metrics)

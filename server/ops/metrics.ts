@@ -18,6 +18,8 @@ export interface Metrics {
   readonly messageBytes: Histogram
   readonly refusedMessages: Counter<'reason' | 'code'>
   readonly heartbeatTerminations: Counter
+  readonly fanoutMessages: Counter<'direction' | 'kind'>
+  readonly fanoutResyncs: Counter
 }
 
 export interface MetricSources {
@@ -78,6 +80,17 @@ export function createMetrics(sources: MetricSources): Metrics {
     heartbeatTerminations: new Counter({
       name: 'sector_board_heartbeat_terminations_total',
       help: 'WebSockets cut off because they did not answer a ping',
+      registers,
+    }),
+    fanoutMessages: new Counter({
+      name: 'sector_board_fanout_messages_total',
+      help: 'Messages exchanged with other instances over Redis, by direction and kind',
+      labelNames: ['direction', 'kind'],
+      registers,
+    }),
+    fanoutResyncs: new Counter({
+      name: 'sector_board_fanout_resyncs_total',
+      help: 'Times a board caught up from storage because the Redis link had been down',
       registers,
     }),
   }

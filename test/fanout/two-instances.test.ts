@@ -11,6 +11,7 @@ import type { RunningServer } from '../../server/server.js'
 import { createStorage } from '../../server/storage/create.js'
 import { joinBoard, type BoardClient } from '../support/clients.js'
 import { clusterSetup, describeCluster, type ClusterSetup } from '../support/cluster.js'
+import { scrape, sample } from '../support/metrics.js'
 import { startTestServer, testEnv } from '../support/server.js'
 
 const open: { clients: BoardClient[]; servers: RunningServer[]; setups: ClusterSetup[] } = {
@@ -78,6 +79,14 @@ describeCluster('two instances with Redis fan-out', () => {
       },
       { timeout: 10_000, interval: 50 },
     )
+    // Operators see the traffic both ways on each instance.
+    for (const server of [a, b]) {
+      const samples = await scrape(server.url)
+      for (const direction of ['published', 'received'])
+        expect(
+          sample(samples, 'sector_board_fanout_messages_total', { direction, kind: 'update' }),
+        ).toBeGreaterThan(0)
+    }
     // Each change is stored once, by the instance that received it: the stored log holds exactly
     // as many Yjs clock units as the converged document (twice as many if both stored them).
     const storage = await createStorage(readConfig(testEnv(setup.dataDir, setup.env)))

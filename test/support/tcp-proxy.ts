@@ -13,6 +13,8 @@ export interface TcpProxy {
   stall(): void
   /** New connections are closed at once; existing ones stay as they are. */
   refuse(): void
+  /** Every connection is reset and new ones are closed at once, as when the server behind stops. */
+  cut(): void
   /** New connections are forwarded again (silent ones stay silent: their state is gone). */
   resume(): void
   close(): Promise<void>
@@ -56,6 +58,14 @@ export async function startTcpProxy(targetPort: number, host = '127.0.0.1'): Pro
     },
     refuse() {
       mode = 'refuse'
+    },
+    cut() {
+      mode = 'refuse'
+      for (const { client, upstream } of links) {
+        client.destroy()
+        upstream.destroy()
+      }
+      links.clear()
     },
     resume() {
       mode = 'forward'
