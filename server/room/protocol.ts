@@ -10,7 +10,11 @@ export const SyncStep = { step1: 0, step2: 1, update: 2 } as const
 export type ClientMessage =
   | { readonly type: 'sync-step1'; readonly stateVector: Uint8Array }
   | { readonly type: 'sync-update'; readonly update: Uint8Array }
-  | { readonly type: 'awareness'; readonly update: Uint8Array; readonly clients: number[] }
+  | {
+      readonly type: 'awareness'
+      readonly update: Uint8Array
+      readonly clients: AwarenessEntry[]
+    }
   | { readonly type: 'query-awareness' }
   | { readonly type: 'auth' }
 
@@ -50,7 +54,7 @@ function readMessage(decoder: decoding.Decoder): ClientMessage {
     }
     case MessageType.awareness: {
       const update = decoding.readVarUint8Array(decoder)
-      return { type: 'awareness', update, clients: awarenessClientIds(update) }
+      return { type: 'awareness', update, clients: awarenessEntries(update) }
     }
     case MessageType.queryAwareness:
       return { type: 'query-awareness' }
@@ -72,23 +76,29 @@ function checkUpdate(update: Uint8Array): void {
   }
 }
 
+/** One client's entry in an awareness update: whose presence, and its version (clock). */
+export interface AwarenessEntry {
+  readonly id: number
+  readonly clock: number
+}
+
 /**
- * The client ids an awareness update speaks for. Reads the whole update (varUint count, then per
+ * The clients an awareness update speaks for. Reads the whole update (varUint count, then per
  * client: varUint id, varUint clock, varString JSON state), so a malformed one is refused before
  * any part of it is applied.
  */
-export function awarenessClientIds(update: Uint8Array): number[] {
+export function awarenessEntries(update: Uint8Array): AwarenessEntry[] {
   try {
     const decoder = decoding.createDecoder(update)
     const count = decoding.readVarUint(decoder)
-    const ids: number[] = []
+    const entries: AwarenessEntry[] = []
     for (let i = 0; i < count; i++) {
-      ids.push(decoding.readVarUint(decoder))
-      decoding.readVarUint(decoder)
+      const id = decoding.readVarUint(decoder)
+      entries.push({ id, clock: decoding.readVarUint(decoder) })
       JSON.parse(decoding.readVarString(decoder))
     }
     if (decoding.hasContent(decoder)) throw new Error('trailing bytes')
-    return ids
+    return entries
   } catch {
     throw new ProtocolError('malformed awareness update')
   }
@@ -97,7 +107,7 @@ export function awarenessClientIds(update: Uint8Array): number[] {
 /**
  * Re-encodes an awareness update with each announced state's `role` set by the server, so
  * everyone sees who is a viewer and nobody can claim a role they do not have. Removals (a null
- * state) pass unchanged. The update has already been checked by awarenessClientIds.
+ * state) pass unchanged. The update has already been checked by awarenessEntries.
  */
 export function stampAwarenessRole(update: Uint8Array, role: string): Uint8Array {
   const decoder = decoding.createDecoder(update)

@@ -21,6 +21,7 @@ import {
   encodeUpdate,
   ProtocolError,
   stampAwarenessRole,
+  type AwarenessEntry,
 } from './protocol.js'
 
 export interface RoomOptions {
@@ -336,15 +337,26 @@ export class Room {
   }
 
   /**
-   * A connection owns the awareness ids it announces. An id announced from a new connection moves
-   * there: a client that reconnects before its old socket is noticed dead keeps its presence.
+   * A connection owns the presence it announces, and the room removes it when the connection
+   * goes. Only a client's own change carries a clock the room has not seen yet: standard clients
+   * echo everyone else's presence back with the clock they heard, and an echo must not take
+   * ownership. A client that reconnects before its old socket is noticed dead announces a newer
+   * clock (or re-announces once the old socket's removal reaches it), so its presence moves over.
    */
-  private applyClientAwareness(peer: Peer, update: Uint8Array, clients: readonly number[]): void {
+  private applyClientAwareness(
+    peer: Peer,
+    update: Uint8Array,
+    entries: readonly AwarenessEntry[],
+  ): void {
     const own = this.peers.get(peer)?.awarenessIds
     if (!own) return
-    for (const state of this.peers.values())
-      if (state.awarenessIds !== own) for (const id of clients) state.awarenessIds.delete(id)
-    for (const id of clients) own.add(id)
+    for (const { id, clock } of entries) {
+      const known = this.awareness.meta.get(id)?.clock
+      if (known !== undefined && clock <= known) continue
+      for (const state of this.peers.values())
+        if (state.awarenessIds !== own) state.awarenessIds.delete(id)
+      own.add(id)
+    }
     awarenessProtocol.applyAwarenessUpdate(
       this.awareness,
       stampAwarenessRole(update, this.peers.get(peer)?.role ?? 'viewer'),

@@ -1,4 +1,6 @@
 // The room core with in-memory peers: sync, store-before-broadcast, refusals, presence.
+import * as encoding from 'lib0/encoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { addCard, editCard } from '../../shared/ops/cards.js'
@@ -24,6 +26,13 @@ function openRoom(store: InstrumentedStore = instrumentedStore(), failures: unkn
   })
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(testBoard(1)))
   return { room, store, failures }
+}
+
+function awarenessMessage(awareness: awarenessProtocol.Awareness, ids: number[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, 1)
+  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, ids))
+  return encoding.toUint8Array(encoder)
 }
 
 const titles = (doc: Y.Doc) => readCards(doc).map((c) => c.title)
@@ -162,6 +171,24 @@ describe('room', () => {
     a.leave()
     await b.sync()
     expect(b.awareness.getStates().has(a.doc.clientID)).toBe(false)
+  })
+
+  it('presence echoed back by other clients stays with its owner, and goes when the owner goes', async () => {
+    const { room } = openRoom()
+    const [a, b, c] = [new MemoryClient(room), new MemoryClient(room), new MemoryClient(room)]
+    for (const client of [a, b, c]) await client.connect()
+    a.setPresence({ user: { name: '王伟' } })
+    await b.sync()
+    await c.sync()
+    // Standard y-websocket clients send every presence change they hear back to the server.
+    b.send(awarenessMessage(b.awareness, [a.doc.clientID]))
+    c.send(awarenessMessage(c.awareness, [a.doc.clientID]))
+    b.leave()
+    await c.sync()
+    expect(c.awareness.getStates().get(a.doc.clientID)).toMatchObject({ user: { name: '王伟' } })
+    a.leave()
+    await c.sync()
+    expect(c.awareness.getStates().has(a.doc.clientID)).toBe(false)
   })
 
   it('closes every client when storage fails, so none believes an unstored edit is safe', async () => {
