@@ -17,7 +17,8 @@ export interface RunningServer {
   /** performance.now() when the process was spawned. */
   readonly spawnedAt: number
   readonly dataDir: string | undefined
-  stop(): Promise<void>
+  /** SIGKILL by default; `graceful` sends SIGTERM and waits (our server then stores every room). */
+  stop(graceful?: boolean): Promise<void>
 }
 
 const children = new Set<ChildProcess>()
@@ -109,10 +110,12 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
     pid: child.pid as number,
     spawnedAt,
     dataDir,
-    async stop() {
+    async stop(graceful = false) {
       if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGKILL')
+        child.kill(graceful ? 'SIGTERM' : 'SIGKILL')
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
         await exited
+        clearTimeout(timer)
       }
       if (dataDir && !options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
     },
