@@ -168,14 +168,23 @@ async function checkConvergence(boards: readonly Board[]): Promise<boolean> {
       const first = docs[0]
       if (!first) return true
       const sv = Buffer.from(Y.encodeStateVector(first))
-      const content = JSON.stringify(cardsOf(first).toJSON())
+      const content = canonical(cardsOf(first).toJSON())
       return docs.every(
         (d) =>
           Buffer.from(Y.encodeStateVector(d)).equals(sv) &&
-          JSON.stringify(cardsOf(d).toJSON()) === content,
+          canonical(cardsOf(d).toJSON()) === content,
       )
     })
     if (ok || performance.now() > deadline) return ok
     await sleep(100)
   }
+}
+
+/** JSON with object keys sorted: a Y.Map's key order is the order its updates were applied in. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  )
 }

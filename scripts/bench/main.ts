@@ -39,6 +39,8 @@ const ctx: RunContext = {
 }
 
 const runs: RunRecord[] = []
+// A stray rejection inside a scenario must not end the whole bench; the run itself still fails.
+process.on('unhandledRejection', (error) => console.error('  unhandled rejection:', error))
 console.log(`sector board bench: ${quick ? 'quick, ' : ''}${rounds} round(s), scenarios ${scenarios.map((s) => s.id).join(',')}`)
 for (const scenario of scenarios) {
   for (let round = 1; round <= rounds; round++) {

@@ -8,7 +8,7 @@ import { editCard } from '../../../shared/ops/cards.js'
 import { holdBoard } from '../boards.js'
 import { copyDataDir } from '../large-board.js'
 import { LightClient } from '../light-client.js'
-import { median, procSample, sleep } from '../measure.js'
+import { generatorMeter, median, procSample, sleep } from '../measure.js'
 import type { Scenario } from '../scenario.js'
 import { startServer, type RunningServer } from '../servers.js'
 import { SERVER_KINDS, type ServerKind } from '../wire.js'
@@ -32,6 +32,8 @@ export const largeBoard: Scenario = {
     { key: 'burstMs', label: `${BURST} joins at once: ms until all synced` },
     { key: 'burstToOneJoin', label: `${BURST} joins / one join (time)` },
     { key: 'burstCpuMs', label: `${BURST} joins: server CPU ms` },
+    { key: 'burstMB', label: `${BURST} joins: MB received in all` },
+    { key: 'generatorCpuPercent', label: `${BURST} joins: generator CPU % of a core` },
     { key: 'rssMB', label: 'server RSS MB after' },
   ],
   async run(_server, kind, ctx) {
@@ -39,7 +41,8 @@ export const largeBoard: Scenario = {
     const dataDir = kind === 'ours' ? copyDataDir(large.dataDir) : undefined
     const server = await startServer(kind, dataDir ? { dataDir } : {})
     try {
-      return { values: await measure(server, kind, large.board, large.update) }
+      const { generator, ...values } = await measure(server, kind, large.board, large.update)
+      return { values, generator }
     } finally {
       await server.stop()
       if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
@@ -65,14 +68,15 @@ async function measure(server: RunningServer, kind: ServerKind, board: string, c
     const before = procSample(server.pid)
     const client = new LightClient(kind, server.port, board, stateVector)
     await client.synced
-    // The server's work ends with the send; let its accounting catch up before sampling.
-    await sleep(50)
+    // Some servers send more after the first step 2 (ours pushes the whole state unasked, then
+    // answers the client's step 1): bytes count everything that arrives within the settle time.
+    await sleep(150)
     const after = procSample(server.pid)
     client.close()
     await sleep(50)
     return {
       ms: client.syncedAt - client.openedAt,
-      kb: client.syncBytes / 1024,
+      kb: client.stats.bytes / 1024,
       cpuMs: (after.cpuMicros - before.cpuMicros) / 1000,
     }
   }
@@ -83,12 +87,15 @@ async function measure(server: RunningServer, kind: ServerKind, board: string, c
 
   await sleep(300)
   const before = procSample(server.pid)
+  const meter = generatorMeter()
   const t0 = performance.now()
   const burst = Array.from({ length: BURST }, () => new LightClient(kind, server.port, board))
   await Promise.all(burst.map((c) => c.synced))
   const burstMs = performance.now() - t0
-  await sleep(50)
+  const generator = meter.stop()
+  await sleep(150)
   const after = procSample(server.pid)
+  const burstMB = burst.reduce((sum, c) => sum + c.stats.bytes, 0) / 2 ** 20
   for (const c of burst) c.close()
   holder.close()
   const oneJoin = median(full.map((j) => j.ms))
@@ -102,6 +109,9 @@ async function measure(server: RunningServer, kind: ServerKind, board: string, c
     burstMs,
     burstToOneJoin: burstMs / oneJoin,
     burstCpuMs: (after.cpuMicros - before.cpuMicros) / 1000,
+    burstMB,
     rssMB: after.rssBytes / 2 ** 20,
+    generatorCpuPercent: generator.cpuPercent,
+    generator,
   }
 }
