@@ -6,7 +6,7 @@ import * as Y from 'yjs'
 import { isBoardId } from '../../shared/sectors.js'
 import { seedBoard } from '../../shared/seed/index.js'
 import { FullClient } from './full-client.js'
-import { LightClient } from './light-client.js'
+import type { LightClient } from './light-client.js'
 import type { RunningServer } from './servers.js'
 
 export async function holdBoard(server: RunningServer, board: string, content?: Uint8Array) {

@@ -7,7 +7,15 @@ import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { scanMarkers } from './markers.js'
 import type { ClientStats } from './light-client.js'
-import { DIALECTS, MSG_SYNC, STEP2, UPDATE, syncMessage, type Dialect, type ServerKind } from './wire.js'
+import {
+  DIALECTS,
+  MSG_SYNC,
+  STEP2,
+  UPDATE,
+  syncMessage,
+  type Dialect,
+  type ServerKind,
+} from './wire.js'
 
 export class FullClient {
   readonly ws: WebSocket

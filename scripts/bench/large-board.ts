@@ -30,7 +30,9 @@ export async function prepareLargeBoard(cards: number): Promise<LargeBoard> {
     const update = Y.encodeStateAsUpdate(client.doc)
     client.close()
     const seconds = ((performance.now() - t0) / 1000).toFixed(1)
-    console.log(`  large board: ${cards} cards, ${(update.length / 1024).toFixed(0)} KB update, ${seconds} s to prepare`)
+    console.log(
+      `  large board: ${cards} cards, ${(update.length / 1024).toFixed(0)} KB update, ${seconds} s to prepare`,
+    )
     return { board: LARGE_BOARD, cards, update, dataDir }
   } finally {
     await server.stop(true)

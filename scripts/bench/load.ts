@@ -9,7 +9,13 @@ import { connectAll, holdBoard } from './boards.js'
 import { FullClient } from './full-client.js'
 import { LightClient } from './light-client.js'
 import { MarkerLog } from './markers.js'
-import { generatorMeter, latencySummary, procSample, sleep, type GeneratorStats } from './measure.js'
+import {
+  generatorMeter,
+  latencySummary,
+  procSample,
+  sleep,
+  type GeneratorStats,
+} from './measure.js'
 import type { RunningServer } from './servers.js'
 
 export interface LoadShape {
@@ -105,7 +111,8 @@ export async function runLoad(server: RunningServer, shape: LoadShape): Promise<
                 log.sent(m.id)
               }, period),
             ),
-          (period * (b * shape.editorsPerBoard + e)) / (shape.boards.length * shape.editorsPerBoard),
+          (period * (b * shape.editorsPerBoard + e)) /
+            (shape.boards.length * shape.editorsPerBoard),
         ),
       )
     }),

@@ -14,7 +14,15 @@ import { idle } from './scenarios/idle.js'
 import { largeBoard } from './scenarios/large.js'
 import { repoRoot, startServer } from './servers.js'
 
-const ALL: readonly Scenario[] = [fanOut, manyBoards, heavyFanOut, idle, largeBoard, coldStart, browser]
+const ALL: readonly Scenario[] = [
+  fanOut,
+  manyBoards,
+  heavyFanOut,
+  idle,
+  largeBoard,
+  coldStart,
+  browser,
+]
 
 const { values: args } = parseArgs({
   options: {
@@ -30,7 +38,8 @@ const wanted = args.scenario ? new Set(args.scenario.split(',').map(Number)) : u
 const scenarios = ALL.filter((s) => !wanted || wanted.has(s.id))
 const startedAt = new Date()
 const out =
-  args.out ?? path.join(repoRoot, 'bench-results', `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`)
+  args.out ??
+  path.join(repoRoot, 'bench-results', `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`)
 
 let large: Promise<LargeBoard> | undefined
 const ctx: RunContext = {
@@ -41,7 +50,9 @@ const ctx: RunContext = {
 const runs: RunRecord[] = []
 // A stray rejection inside a scenario must not end the whole bench; the run itself still fails.
 process.on('unhandledRejection', (error) => console.error('  unhandled rejection:', error))
-console.log(`sector board bench: ${quick ? 'quick, ' : ''}${rounds} round(s), scenarios ${scenarios.map((s) => s.id).join(',')}`)
+console.log(
+  `sector board bench: ${quick ? 'quick, ' : ''}${rounds} round(s), scenarios ${scenarios.map((s) => s.id).join(',')}`,
+)
 for (const scenario of scenarios) {
   for (let round = 1; round <= rounds; round++) {
     for (const kind of scenario.servers) {
@@ -65,9 +76,18 @@ for (const scenario of scenarios) {
 
 const summaries = summarize(scenarios, runs)
 const info = machine()
-console.log(`\n${info.cpuModel}, ${info.cpus} CPUs, ${info.memoryGB} GB, Node ${info.node}, ${startedAt.toISOString()}`)
+console.log(
+  `\n${info.cpuModel}, ${info.cpus} CPUs, ${info.memoryGB} GB, Node ${info.node}, ${startedAt.toISOString()}`,
+)
 console.log(table(summaries, runs))
-writeJson(out, { startedAt: startedAt.toISOString(), quick, rounds, machine: info, summaries, runs })
+writeJson(out, {
+  startedAt: startedAt.toISOString(),
+  quick,
+  rounds,
+  machine: info,
+  summaries,
+  runs,
+})
 console.log(`\nresults: ${path.relative(process.cwd(), out)}`)
 if (large) fs.rmSync((await large).dataDir, { recursive: true, force: true })
 process.exit(0)

@@ -25,7 +25,10 @@ export interface ScenarioSummary {
   }[]
 }
 
-export function summarize(scenarios: readonly Scenario[], runs: readonly RunRecord[]): ScenarioSummary[] {
+export function summarize(
+  scenarios: readonly Scenario[],
+  runs: readonly RunRecord[],
+): ScenarioSummary[] {
   return scenarios.map((s) => ({
     id: s.id,
     title: s.title,
@@ -71,9 +74,13 @@ export function table(summaries: readonly ScenarioSummary[], runs: readonly RunR
       fmt(r.oursToReference),
       fmt(r.oursToHocuspocus),
     ])
-    const widths = cols.map((c, i) => Math.max(c.length, ...rows.map((row) => (row[i] as string).length)))
+    const widths = cols.map((c, i) =>
+      Math.max(c.length, ...rows.map((row) => (row[i] as string).length)),
+    )
     const line = (cells: string[]) =>
-      cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join('  ')
+      cells
+        .map((c, i) => (i === 0 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number)))
+        .join('  ')
     lines.push(line(cols), ...rows.map(line))
     for (const r of runs.filter((r) => r.scenario === s.id)) {
       for (const note of r.notes ?? []) lines.push(`  note: ${r.server} round ${r.round}: ${note}`)

@@ -64,7 +64,10 @@ function command(kind: ServerKind): string[] {
   }
 }
 
-export async function startServer(kind: ServerKind, options: StartOptions = {}): Promise<RunningServer> {
+export async function startServer(
+  kind: ServerKind,
+  options: StartOptions = {},
+): Promise<RunningServer> {
   const port = await freePort()
   const dataDir = kind === 'ours' ? (options.dataDir ?? tempDataDir()) : undefined
   const env: NodeJS.ProcessEnv = {

@@ -44,7 +44,9 @@ export const browser: Scenario = {
     let chromiumBrowser: Browser | undefined
     try {
       const base = `http://127.0.0.1:${server.port}`
-      const snapshot = (await (await fetch(`${base}/api/boards/${BOARD}/snapshot`)).json()) as Snapshot
+      const snapshot = (await (
+        await fetch(`${base}/api/boards/${BOARD}/snapshot`)
+      ).json()) as Snapshot
       const big = bigSnapshot(snapshot, cards)
       const imported = await fetch(`${base}/api/boards/${BOARD}/import`, {
         method: 'POST',
@@ -80,7 +82,12 @@ export const browser: Scenario = {
         }
         await page.context().close()
       }
-      const dragSeenMs = await dragLatency(chromiumBrowser, base, live, big.board.stages.map((s) => s.id))
+      const dragSeenMs = await dragLatency(
+        chromiumBrowser,
+        base,
+        live,
+        big.board.stages.map((s) => s.id),
+      )
       return {
         values: {
           ...bundle,
@@ -119,7 +126,10 @@ function bundleSizes(dir: string) {
 
 /** A fresh profile (empty IndexedDB) with the render observer installed, on the board page. */
 async function openPage(browser: Browser, base: string, live: number): Promise<Page> {
-  const context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 720 } })
+  const context = await browser.newContext({
+    baseURL: base,
+    viewport: { width: 1280, height: 720 },
+  })
   await context.addInitScript({
     content: `(() => {
       const want = ${live}
@@ -142,15 +152,17 @@ async function openPage(browser: Browser, base: string, live: number): Promise<P
 }
 
 async function renderTimes(page: Page): Promise<{ first: number; all: number }> {
-  await page.waitForFunction(
-    () => !Number.isNaN((window as unknown as { __render: { all: number } }).__render.all),
-    undefined,
-    { timeout: 60_000 },
-  )
-  return page.evaluate(() => (window as unknown as { __render: { first: number; all: number } }).__render)
+  // Strings, not functions: the page is not type-checked against Node's globals.
+  await page.waitForFunction('!Number.isNaN(window.__render.all)', undefined, { timeout: 60_000 })
+  return page.evaluate('window.__render') as Promise<{ first: number; all: number }>
 }
 
-async function dragLatency(browser: Browser, base: string, live: number, stages: string[]): Promise<number> {
+async function dragLatency(
+  browser: Browser,
+  base: string,
+  live: number,
+  stages: string[],
+): Promise<number> {
   const a = await openPage(browser, base, live)
   const b = await openPage(browser, base, live)
   await Promise.all([renderTimes(a), renderTimes(b)])
@@ -182,7 +194,9 @@ async function dragLatency(browser: Browser, base: string, live: number, stages:
   await a.mouse.up()
   const seenAt = await Promise.race([
     seen,
-    new Promise<number>((_, reject) => setTimeout(() => reject(new Error('drag not seen in B in 10 s')), 10_000)),
+    new Promise<number>((_, reject) =>
+      setTimeout(() => reject(new Error('drag not seen in B in 10 s')), 10_000),
+    ),
   ])
   await Promise.all([a.context().close(), b.context().close()])
   return seenAt - released

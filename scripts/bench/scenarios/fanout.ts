@@ -80,11 +80,15 @@ export const manyBoards = fanout(
   }),
 )
 
-export const heavyFanOut = fanout(3, 'Heavy fan-out: 1 board, 100 clients, 10 editors × 20/s', (quick) => ({
-  boards: ['marine'],
-  clientsPerBoard: quick ? 20 : 100,
-  editorsPerBoard: quick ? 3 : 10,
-  rate: 20,
-  observersPerBoard: 2,
-  ...timing(quick),
-}))
+export const heavyFanOut = fanout(
+  3,
+  'Heavy fan-out: 1 board, 100 clients, 10 editors × 20/s',
+  (quick) => ({
+    boards: ['marine'],
+    clientsPerBoard: quick ? 20 : 100,
+    editorsPerBoard: quick ? 3 : 10,
+    rate: 20,
+    observersPerBoard: 2,
+    ...timing(quick),
+  }),
+)

@@ -50,7 +50,12 @@ export const largeBoard: Scenario = {
   },
 }
 
-async function measure(server: RunningServer, kind: ServerKind, board: string, content: Uint8Array) {
+async function measure(
+  server: RunningServer,
+  kind: ServerKind,
+  board: string,
+  content: Uint8Array,
+) {
   const holder = await holdBoard(server, board, content)
   // The 50 late edits every partial client lacks.
   const ids = [...cardsOf(holder.doc).keys()]
