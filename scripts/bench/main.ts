@@ -47,6 +47,8 @@ const ctx: RunContext = {
   large: () => (large ??= prepareLargeBoard(quick ? 1000 : 5000)),
 }
 
+/** A run that hangs (a server that never answers a sync) fails instead of stalling the bench. */
+const RUN_TIMEOUT_MS = 300_000
 const runs: RunRecord[] = []
 // A stray rejection inside a scenario must not end the whole bench; the run itself still fails.
 process.on('unhandledRejection', (error) => console.error('  unhandled rejection:', error))
@@ -59,7 +61,7 @@ for (const scenario of scenarios) {
       const t0 = performance.now()
       const server = scenario.ownsServer ? undefined : await startServer(kind)
       try {
-        const result = await scenario.run(server, kind, ctx)
+        const result = await withTimeout(scenario.run(server, kind, ctx), RUN_TIMEOUT_MS)
         runs.push({ scenario: scenario.id, server: kind, round, ...result })
         const secs = ((performance.now() - t0) / 1000).toFixed(1)
         console.log(`  [${scenario.id}] round ${round} ${kind}: ${secs} s ${brief(result.values)}`)
@@ -91,6 +93,14 @@ writeJson(out, {
 console.log(`\nresults: ${path.relative(process.cwd(), out)}`)
 if (large) fs.rmSync((await large).dataDir, { recursive: true, force: true })
 process.exit(0)
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`run took longer than ${ms / 1000} s`)), ms)
+  })
+  return Promise.race([work, expired]).finally(() => clearTimeout(timer))
+}
 
 function brief(values: Record<string, number>): string {
   return Object.entries(values)

@@ -15,6 +15,7 @@ const METRICS: readonly Metric[] = [
   { key: 'lost', label: 'missing deliveries' },
   { key: 'converged', label: 'full clients converged (1 = yes)', higherIsBetter: true },
   { key: 'generatorCpuPercent', label: 'generator CPU % of a core' },
+  { key: 'generatorLoopDelayP99Ms', label: 'generator event-loop delay p99 ms' },
 ]
 
 function fanout(id: number, title: string, shape: (quick: boolean) => LoadShape): Scenario {
