@@ -53,16 +53,34 @@ interface StartOptions {
   readonly env?: Record<string, string>
 }
 
+/** Every server gets the garbage-collect-on-signal hook; TypeScript entry points also tsx. */
+const PRELOAD = ['--expose-gc', '--import', './scripts/bench/gc-preload.mjs']
+
 function command(kind: ServerKind): string[] {
   switch (kind) {
     case 'ours':
-      return ['--import', 'tsx', 'server/main.ts']
+      return [...PRELOAD, '--import', 'tsx', 'server/main.ts']
     case 'reference':
-      return ['node_modules/@y/websocket-server/src/server.js']
+      return [...PRELOAD, 'node_modules/@y/websocket-server/src/server.js']
     case 'hocuspocus':
-      return ['--import', 'tsx', 'scripts/bench/hocuspocus-server.ts']
+      return [...PRELOAD, '--import', 'tsx', 'scripts/bench/hocuspocus-server.ts']
   }
 }
+
+/** Asks a server started here to collect garbage now and report its memory (gc-preload.ts). */
+export async function collectGarbage(server: RunningServer): Promise<NodeJS.MemoryUsage> {
+  const file = memoryFile(server.port)
+  fs.rmSync(file, { force: true })
+  process.kill(server.pid, 'SIGUSR2')
+  for (let i = 0; i < 100 && !fs.existsSync(file); i++) await sleep(20)
+  await sleep(200)
+  const usage = JSON.parse(fs.readFileSync(file, 'utf8')) as NodeJS.MemoryUsage
+  fs.rmSync(file, { force: true })
+  return usage
+}
+
+const memoryFile = (port: number) =>
+  path.join(os.tmpdir(), `sector-board-bench-memory-${port}.json`)
 
 export async function startServer(
   kind: ServerKind,
@@ -82,7 +100,7 @@ export async function startServer(
   const spawnedAt = performance.now()
   const child = spawn(process.execPath, command(kind), {
     cwd: repoRoot,
-    env,
+    env: { ...env, BENCH_MEMORY_FILE: memoryFile(port) },
     stdio: ['ignore', 'ignore', 'pipe'],
   })
   children.add(child)

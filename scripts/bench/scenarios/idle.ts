@@ -5,6 +5,7 @@ import { connectAll, holdBoard } from '../boards.js'
 import { LightClient } from '../light-client.js'
 import { procSample, sleep } from '../measure.js'
 import type { Scenario } from '../scenario.js'
+import { collectGarbage } from '../servers.js'
 import { SERVER_KINDS } from '../wire.js'
 
 export const idle: Scenario = {
@@ -12,7 +13,9 @@ export const idle: Scenario = {
   title: 'Idle connections: 2,000 clients over 6 boards',
   servers: SERVER_KINDS,
   metrics: [
-    { key: 'kbPerConnection', label: 'server RSS KB / idle connection' },
+    { key: 'kbPerConnection', label: 'server RSS KB / idle connection (after GC)' },
+    { key: 'heapKbPerConnection', label: 'server JS heap+external KB / connection (after GC)' },
+    { key: 'kbPerConnectionNoGc', label: 'server RSS KB / idle connection (no GC)' },
     { key: 'rssBeforeMB', label: 'server RSS MB, boards loaded' },
     { key: 'rssAfterMB', label: 'server RSS MB, all connected' },
     { key: 'connectSeconds', label: 'time to connect + sync all, s' },
@@ -31,6 +34,8 @@ export const idle: Scenario = {
       holders.push(holder)
     }
     await sleep(1000)
+    const beforeNoGc = procSample(server.pid)
+    const heapBefore = await collectGarbage(server)
     const before = procSample(server.pid)
     const t0 = performance.now()
     const clients = await connectAll(
@@ -40,6 +45,8 @@ export const idle: Scenario = {
     )
     const connectSeconds = (performance.now() - t0) / 1000
     await sleep(2000)
+    const afterNoGc = procSample(server.pid)
+    const heapAfter = await collectGarbage(server)
     const after = procSample(server.pid)
     await sleep(5000)
     const idleEnd = procSample(server.pid)
@@ -48,6 +55,11 @@ export const idle: Scenario = {
     return {
       values: {
         kbPerConnection: (after.rssBytes - before.rssBytes) / 1024 / count,
+        heapKbPerConnection:
+          (heapAfter.heapUsed + heapAfter.external - heapBefore.heapUsed - heapBefore.external) /
+          1024 /
+          count,
+        kbPerConnectionNoGc: (afterNoGc.rssBytes - beforeNoGc.rssBytes) / 1024 / count,
         rssBeforeMB: before.rssBytes / 2 ** 20,
         rssAfterMB: after.rssBytes / 2 ** 20,
         connectSeconds,
