@@ -1,5 +1,6 @@
 // Composition root: wires configuration, logging, storage, rooms and the HTTP/WebSocket server.
 import { randomBytes } from 'node:crypto'
+import type { Server as HttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
 import { WebSocketServer } from 'ws'
@@ -14,6 +15,7 @@ import { createSnapshotService } from './history/snapshots.js'
 import type { Fanout } from './fanout/fanout.js'
 import { createRedisFanout } from './fanout/redis.js'
 import { createApp } from './http/app.js'
+import { serveUpgrades } from './http/upgrade.js'
 import { createLogger, type Logger } from './log.js'
 import { startHeartbeat } from './ops/heartbeat.js'
 import { measuredFanout } from './ops/measured-fanout.js'
@@ -101,7 +103,8 @@ export async function startServer(
   })
   // maxPayload: ws closes the connection with 1009 before buffering an oversized frame.
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })
-  const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss } })
+  const server = createAdaptorServer({ fetch: app.fetch })
+  serveUpgrades(server as HttpServer, app.fetch, wss)
   const stopHeartbeat = startHeartbeat(wss, config.wsPingMs, () =>
     metrics.heartbeatTerminations.inc(),
   )
