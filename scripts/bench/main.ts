@@ -13,7 +13,7 @@ import { costSplit } from './scenarios/cost-split.js'
 import { fanOut, heavyFanOut, manyBoards } from './scenarios/fanout.js'
 import { idle } from './scenarios/idle.js'
 import { largeBoard } from './scenarios/large.js'
-import { repoRoot, startServer } from './servers.js'
+import { buildOurServer, repoRoot, startServer } from './servers.js'
 
 const ALL: readonly Scenario[] = [
   fanOut,
@@ -40,6 +40,7 @@ const quick = args.quick ?? false
 const rounds = Number(args.rounds ?? (quick ? 1 : 3))
 const wanted = args.scenario ? new Set(args.scenario.split(',').map(Number)) : undefined
 const scenarios = ALL.filter((s) => (wanted ? wanted.has(s.id) : DEFAULT_IDS.has(s.id)))
+buildOurServer()
 const startedAt = new Date()
 const out =
   args.out ??

@@ -1,6 +1,6 @@
 // Starts each server under test as its own child process on loopback, waits until it answers
 // HTTP, and stops it. Every child is killed when the bench exits, also on Ctrl-C or an error.
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
@@ -53,18 +53,31 @@ interface StartOptions {
   readonly env?: Record<string, string>
 }
 
-/** Every server gets the garbage-collect-on-signal hook; TypeScript entry points also tsx. */
+/**
+ * Every server gets the garbage-collect-on-signal hook. Ours runs as `npm start` runs it, from the
+ * build in dist/ (see buildOurServer); the small Hocuspocus entry point runs through tsx.
+ */
 const PRELOAD = ['--expose-gc', '--import', './scripts/bench/gc-preload.mjs']
 
 function command(kind: ServerKind): string[] {
   switch (kind) {
     case 'ours':
-      return [...PRELOAD, '--import', 'tsx', 'server/main.ts']
+      return [...PRELOAD, 'dist/server/main.js']
     case 'reference':
       return [...PRELOAD, 'node_modules/@y/websocket-server/src/server.js']
     case 'hocuspocus':
       return [...PRELOAD, '--import', 'tsx', 'scripts/bench/hocuspocus-server.ts']
   }
+}
+
+/** Compiles our server into dist/ once per bench run, so it runs as in production. */
+export function buildOurServer(): void {
+  const result = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  })
+  if (result.status !== 0)
+    throw new Error('building the server (tsc -p tsconfig.build.json) failed')
 }
 
 /** Asks a server started here to collect garbage now and report its memory (gc-preload.ts). */
