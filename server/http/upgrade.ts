@@ -23,7 +23,9 @@ type Fetch = (request: Request, env: UpgradeEnv) => Response | Promise<Response>
 
 export function serveUpgrades(server: Server, fetch: Fetch, wss: WebSocketServer): void {
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    socket.on('error', () => socket.destroy())
+    // Not a closure: one here would share this handler's scope, keeping the request alive as long
+    // as the socket lives.
+    socket.on('error', destroySocket)
     void decide(request, fetch).then(
       ({ response, grant }) => {
         if (socket.destroyed) return
@@ -36,6 +38,10 @@ export function serveUpgrades(server: Server, fetch: Fetch, wss: WebSocketServer
       () => refuse(socket, new Response('internal error', { status: 500 })),
     )
   })
+}
+
+function destroySocket(this: Duplex): void {
+  this.destroy()
 }
 
 async function decide(
