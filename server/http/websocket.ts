@@ -3,10 +3,10 @@
 import { Hono } from 'hono'
 import type { WebSocket } from 'ws'
 import type { Role } from '../../shared/roles.js'
-import type { LiveAccess } from '../access/live.js'
+import type { LiveAccess, LiveConnection } from '../access/live.js'
 import type { Logger } from '../log.js'
 import { countRefusal, type Metrics } from '../ops/metrics.js'
-import { openConnection } from '../room/connection.js'
+import { openConnection, type ConnectionHandle } from '../room/connection.js'
 import { CloseCode, type Peer } from '../room/peer.js'
 import type { Rooms } from '../room/rooms.js'
 import { actorName, requireRole, sameOrigin, type BoardAccessEnv } from './access.js'
@@ -40,25 +40,15 @@ export function websocketRoutes(deps: WebsocketDeps) {
       const role = access.roleFor(boardId) as Role
       const actor = actorName(access)
       c.env[SOCKET_GRANT] = (ws) => {
-        const peer = boardPeer(ws, deps.metrics)
-        const connection = openConnection(deps.rooms, boardId, peer, role, deps.log, actor)
+        const socket = new BoardSocket(ws, boardId, role, deps.metrics)
+        socket.connection = openConnection(deps.rooms, boardId, socket, role, deps.log, actor)
         // Closed (1008) when this caller's access to the board changes.
-        const untrack = deps.live.track(credentials, access, { boardId, role, close: peer.close })
+        socket.untrack = deps.live.track(credentials, access, socket)
         deps.metrics?.websocketConnections.inc({ role })
-        ws.on('message', (data: Buffer, isBinary: boolean) => {
-          if (!isBinary) return peer.close(CloseCode.unsupportedData, 'binary frames only')
-          deps.metrics?.messageBytes.observe(data.byteLength)
-          connection.receive(data)
-        })
-        ws.on('error', (error) => {
-          // ws closes on its own with 1009 when a frame is larger than maxPayload.
-          if (deps.metrics && isTooLarge(error)) countRefusal(deps.metrics, CloseCode.tooLarge)
-        })
-        ws.on('close', () => {
-          deps.metrics?.websocketConnections.dec({ role })
-          untrack()
-          connection.closed()
-        })
+        SOCKETS.set(ws, socket)
+        ws.on('message', onMessage)
+        ws.on('error', onError)
+        ws.on('close', onClose)
         deps.log.debug({ board: boardId, role, caller: access.principal.kind }, 'connection opened')
       }
       return c.body(null, 204)
@@ -67,17 +57,57 @@ export function websocketRoutes(deps: WebsocketDeps) {
   return app
 }
 
-/** The room core's view of a socket; a close started here is counted once if it is a refusal. */
-function boardPeer(ws: WebSocket, metrics: Metrics | undefined): Peer {
-  let closedHere = false
-  return {
-    send: (data) => ws.send(data),
-    close(code, reason) {
-      if (!closedHere && metrics) countRefusal(metrics, code)
-      closedHere = true
-      ws.close(code, reason)
-    },
+/**
+ * One board connection: the room core's Peer, plus what its socket events need. A class with
+ * shared listener functions (below) rather than closures, since idle boards hold thousands.
+ */
+class BoardSocket implements Peer, LiveConnection {
+  connection: ConnectionHandle | undefined
+  untrack: (() => void) | undefined
+  /** Whether this side started the close: a refusal counted there is not counted again. */
+  private closedHere = false
+
+  constructor(
+    private readonly ws: WebSocket,
+    readonly boardId: string,
+    readonly role: Role,
+    readonly metrics: Metrics | undefined,
+  ) {}
+
+  send(data: Uint8Array): void {
+    this.ws.send(data)
   }
+
+  close(code: number, reason: string): void {
+    if (!this.closedHere && this.metrics) countRefusal(this.metrics, code)
+    this.closedHere = true
+    this.ws.close(code, reason)
+  }
+}
+
+const SOCKETS = new WeakMap<WebSocket, BoardSocket>()
+
+function onMessage(this: WebSocket, data: Buffer, isBinary: boolean): void {
+  const socket = SOCKETS.get(this)
+  if (!socket) return
+  if (!isBinary) return socket.close(CloseCode.unsupportedData, 'binary frames only')
+  socket.metrics?.messageBytes.observe(data.byteLength)
+  socket.connection?.receive(data)
+}
+
+function onError(this: WebSocket, error: Error): void {
+  const metrics = SOCKETS.get(this)?.metrics
+  // ws closes on its own with 1009 when a frame is larger than maxPayload.
+  if (metrics && isTooLarge(error)) countRefusal(metrics, CloseCode.tooLarge)
+}
+
+function onClose(this: WebSocket): void {
+  const socket = SOCKETS.get(this)
+  if (!socket) return
+  SOCKETS.delete(this)
+  socket.metrics?.websocketConnections.dec({ role: socket.role })
+  socket.untrack?.()
+  socket.connection?.closed()
 }
 
 function isTooLarge(error: unknown): boolean {

@@ -11,9 +11,13 @@ export function startHeartbeat(
 ): () => void {
   // Sockets that answered (or connected) since the last round.
   const answered = new WeakSet<WebSocket>()
+  // One listener for every socket (it reads the socket from `this`), not a closure per socket.
+  function onPong(this: WebSocket): void {
+    answered.add(this)
+  }
   const onConnection = (ws: WebSocket) => {
     answered.add(ws)
-    ws.on('pong', () => answered.add(ws))
+    ws.on('pong', onPong)
   }
   wss.on('connection', onConnection)
   const timer = setInterval(() => {

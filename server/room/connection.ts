@@ -28,39 +28,54 @@ export function openConnection(
   log: Logger,
   actor = 'anonymous',
 ): ConnectionHandle {
-  let connection: Connection = { state: 'joining', pending: [] }
+  return new RoomConnection(rooms, boardId, peer, role, log, actor)
+}
 
-  rooms.acquire(boardId).then(
-    (room) => {
-      if (connection.state !== 'joining') return rooms.release(room)
-      const pending = connection.pending
-      connection = { state: 'joined', room }
-      room.join(peer, role, actor)
-      for (const data of pending) room.receive(peer, data)
-    },
-    (error: unknown) => {
-      log.error({ board: boardId, err: error }, 'board could not be loaded')
-      if (connection.state === 'joining') peer.close(CloseCode.internalError, 'board unavailable')
-      connection = { state: 'closed' }
-    },
-  )
+/** A class rather than closures: thousands of idle connections each hold one, so it stays small. */
+class RoomConnection implements ConnectionHandle {
+  private connection: Connection = { state: 'joining', pending: [] }
 
-  return {
-    receive(data) {
-      if (connection.state === 'joining') {
-        connection.pending.push(data)
-        if (connection.pending.length > MAX_PENDING_MESSAGES) {
-          connection = { state: 'closed' }
-          peer.close(CloseCode.policyViolation, 'too many messages before the board loaded')
-        }
-      } else if (connection.state === 'joined') connection.room.receive(peer, data)
-    },
-    closed() {
-      if (connection.state === 'joined') {
-        connection.room.leave(peer)
-        rooms.release(connection.room)
+  constructor(
+    private readonly rooms: Rooms,
+    boardId: string,
+    private readonly peer: Peer,
+    role: Role,
+    log: Logger,
+    actor: string,
+  ) {
+    rooms.acquire(boardId).then(
+      (room) => {
+        if (this.connection.state !== 'joining') return rooms.release(room)
+        const pending = this.connection.pending
+        this.connection = { state: 'joined', room }
+        room.join(peer, role, actor)
+        for (const data of pending) room.receive(peer, data)
+      },
+      (error: unknown) => {
+        log.error({ board: boardId, err: error }, 'board could not be loaded')
+        if (this.connection.state === 'joining')
+          peer.close(CloseCode.internalError, 'board unavailable')
+        this.connection = { state: 'closed' }
+      },
+    )
+  }
+
+  receive(data: Uint8Array): void {
+    const connection = this.connection
+    if (connection.state === 'joining') {
+      connection.pending.push(data)
+      if (connection.pending.length > MAX_PENDING_MESSAGES) {
+        this.connection = { state: 'closed' }
+        this.peer.close(CloseCode.policyViolation, 'too many messages before the board loaded')
       }
-      connection = { state: 'closed' }
-    },
+    } else if (connection.state === 'joined') connection.room.receive(this.peer, data)
+  }
+
+  closed(): void {
+    if (this.connection.state === 'joined') {
+      this.connection.room.leave(this.peer)
+      this.rooms.release(this.connection.room)
+    }
+    this.connection = { state: 'closed' }
   }
 }
