@@ -51,6 +51,9 @@ export interface RoomOptions {
  * open: serving. tainted: a refused update reached the doc; work accepted before it still gets
  * stored, then the room closes. failed: storage failed; nothing more is stored or sent.
  */
+/** Most changes stored and relayed as one merged update. */
+const MAX_BATCH = 32
+
 /** Origin of changes another instance stored: relayed to this room's peers, never stored again. */
 const FROM_OTHER_INSTANCE = Symbol('from another instance')
 
@@ -185,7 +188,12 @@ export class Room {
 
   /** Resolves once everything received so far is stored and broadcast; rejects if the room failed. */
   async flush(): Promise<void> {
-    await this.pipeline
+    // Tasks may queue more tasks (a burst stored in batches): wait until none are left.
+    let current: Promise<void>
+    do {
+      current = this.pipeline
+      await current
+    } while (current !== this.pipeline)
     if (this.health.kind !== 'open') throw this.health.error
   }
 
@@ -433,8 +441,10 @@ export class Room {
   }
 
   private async storeOutbox(): Promise<void> {
-    const batch = this.outbox.splice(0)
+    // Merging costs more than linear in the number of updates; a burst goes out in a few batches.
+    const batch = this.outbox.splice(0, MAX_BATCH)
     if (batch.length === 0) return
+    if (this.outbox.length > 0) this.enqueue(() => this.storeOutbox())
     const update =
       batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update))
     const seq = await this.opts.store.append(this.boardId, update)

@@ -102,6 +102,19 @@ describe('room', () => {
       expect(titles(client.doc).sort()).toEqual(['first', 'second', 'third'])
   })
 
+  it('a burst of changes is stored in batches of at most 32, and every one reaches the others', async () => {
+    const { room, store } = openRoom()
+    const [a, b] = [new MemoryClient(room), new MemoryClient(room)]
+    for (const client of [a, b]) await client.connect()
+    const appendsBefore = store.calls.append
+    // All 100 arrive before the room gets to store any: 32 + 32 + 32 + 4.
+    for (let i = 0; i < 100; i++) addCard(a.doc, { stage: 'engaging', title: `card ${i}` }, alice)
+    await room.flush()
+    expect(store.calls.append - appendsBefore).toBe(4)
+    b.handleInbox()
+    expect(titles(b.doc)).toHaveLength(100)
+  })
+
   it('refuses garbage, truncated and unknown messages, closing only that client and storing nothing', async () => {
     const { room, store } = openRoom()
     const good = new MemoryClient(room)
