@@ -35,6 +35,7 @@ const EnvSchema = z.object({
   ALLOWED_ORIGINS: z.string().optional(),
   PUBLIC_URL: z.url().optional(),
   WS_PING_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  MAX_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).default(200),
   TRUST_PROXY: z
     .string()
     .regex(/^(true|false|on|off|\d+)$/i, 'true, false or a number of proxies')
@@ -74,6 +75,8 @@ export interface Config {
   readonly publicUrl: string | undefined
   /** How often the server pings each WebSocket; one that missed the previous ping is cut off. */
   readonly wsPingMs: number
+  /** A WebSocket sending more messages than this within one second is closed (1008). */
+  readonly maxMessagesPerSecond: number
   /** Proxies in front that append to X-Forwarded-For; 0 means the TCP peer is the client. */
   readonly trustedProxies: number
   /** Session cookies carry Secure: COOKIE_SECURE, else whether PUBLIC_URL is https. */
@@ -118,6 +121,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     publicUrl: e.PUBLIC_URL,
     wsPingMs: e.WS_PING_MS,
+    maxMessagesPerSecond: e.MAX_MESSAGES_PER_SECOND,
     trustedProxies: proxyCount(e.TRUST_PROXY),
     secureCookies:
       e.COOKIE_SECURE !== undefined

@@ -100,6 +100,7 @@ export async function startServer(
     metrics,
     trustedProxies: config.trustedProxies,
     secureCookies: config.secureCookies,
+    maxMessagesPerSecond: config.maxMessagesPerSecond,
   })
   // maxPayload: ws closes the connection with 1009 before buffering an oversized frame.
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })

@@ -48,6 +48,8 @@ export interface AppDeps {
   readonly readiness?: Readiness
   /** Serves /metrics and counts WebSocket traffic when present. */
   readonly metrics?: Metrics
+  /** A WebSocket sending more messages than this within one second is closed (1008). */
+  readonly maxMessagesPerSecond?: number
   /** Proxies in front that append to X-Forwarded-For (TRUST_PROXY); 0 when none. */
   readonly trustedProxies?: number
   /** Session cookies get Secure (COOKIE_SECURE, or PUBLIC_URL on https). */
@@ -89,7 +91,17 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/api/boards', snapshotRoutes(deps.snapshots))
   app.route('/api/boards', importRoutes(deps.snapshots, { maxBytes: deps.maxImportBytes }))
   app.route('/api/boards', auditRoutes(deps.audit))
-  app.route('/ws', websocketRoutes({ rooms, log, live, allowedOrigins, metrics: deps.metrics }))
+  app.route(
+    '/ws',
+    websocketRoutes({
+      rooms,
+      log,
+      live,
+      allowedOrigins,
+      metrics: deps.metrics,
+      maxMessagesPerSecond: deps.maxMessagesPerSecond ?? 200,
+    }),
+  )
   app.all('/api/*', (c) =>
     errorResponse(c, 404, 'not-found', `no route ${c.req.method} ${c.req.path}`),
   )

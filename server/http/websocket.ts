@@ -19,6 +19,7 @@ export interface WebsocketDeps {
   readonly live: LiveAccess
   readonly allowedOrigins: readonly string[]
   readonly metrics?: Metrics
+  readonly maxMessagesPerSecond: number
 }
 
 type SocketEnv = BoardAccessEnv & { Bindings: UpgradeEnv }
@@ -40,7 +41,7 @@ export function websocketRoutes(deps: WebsocketDeps) {
       const role = access.roleFor(boardId) as Role
       const actor = actorName(access)
       c.env[SOCKET_GRANT] = (ws) => {
-        const socket = new BoardSocket(ws, boardId, role, deps.metrics)
+        const socket = new BoardSocket(ws, boardId, role, deps.metrics, deps.maxMessagesPerSecond)
         socket.connection = openConnection(deps.rooms, boardId, socket, role, deps.log, actor)
         // Closed (1008) when this caller's access to the board changes.
         socket.untrack = deps.live.track(credentials, access, socket)
@@ -66,13 +67,27 @@ class BoardSocket implements Peer, LiveConnection {
   untrack: (() => void) | undefined
   /** Whether this side started the close: a refusal counted there is not counted again. */
   private closedHere = false
+  // A fixed one-second window: two numbers, where a token-bucket object per socket would cost
+  // memory on every idle connection.
+  private windowStart = 0
+  private messagesInWindow = 0
 
   constructor(
     private readonly ws: WebSocket,
     readonly boardId: string,
     readonly role: Role,
     readonly metrics: Metrics | undefined,
+    private readonly maxMessagesPerSecond: number,
   ) {}
+
+  /** Counts a message; false once this second's allowance is spent. */
+  allowMessage(now: number): boolean {
+    if (now - this.windowStart >= 1_000) {
+      this.windowStart = now
+      this.messagesInWindow = 0
+    }
+    return ++this.messagesInWindow <= this.maxMessagesPerSecond
+  }
 
   send(data: Uint8Array): void {
     this.ws.send(data)
@@ -91,6 +106,8 @@ function onMessage(this: WebSocket, data: Buffer, isBinary: boolean): void {
   const socket = SOCKETS.get(this)
   if (!socket) return
   if (!isBinary) return socket.close(CloseCode.unsupportedData, 'binary frames only')
+  if (!socket.allowMessage(Date.now()))
+    return socket.close(CloseCode.tryAgainLater, 'too many messages, slow down')
   socket.metrics?.messageBytes.observe(data.byteLength)
   socket.connection?.receive(data)
 }

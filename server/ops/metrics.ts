@@ -103,6 +103,7 @@ export const REFUSAL_REASONS: Readonly<Record<number, string>> = {
   1008: 'policy-violation',
   1009: 'too-large',
   1011: 'internal-error',
+  1013: 'rate-limited',
 }
 
 /** Counts a close as a refusal when its code is one; other codes (1000, 1001) are not counted. */

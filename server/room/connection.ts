@@ -66,7 +66,7 @@ class RoomConnection implements ConnectionHandle {
       connection.pending.push(data)
       if (connection.pending.length > MAX_PENDING_MESSAGES) {
         this.connection = { state: 'closed' }
-        this.peer.close(CloseCode.policyViolation, 'too many messages before the board loaded')
+        this.peer.close(CloseCode.tryAgainLater, 'too many messages before the board loaded')
       }
     } else if (connection.state === 'joined') connection.room.receive(this.peer, data)
   }

@@ -14,4 +14,6 @@ export const CloseCode = {
   policyViolation: 1008,
   tooLarge: 1009,
   internalError: 1011,
+  /** Sent too much too fast: the client may come back later (and is not told its access ended). */
+  tryAgainLater: 1013,
 } as const

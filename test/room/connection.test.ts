@@ -73,7 +73,7 @@ describe('connection', () => {
     const connection = openConnection(rooms, 'energy-materials', peer, 'editor', silentLog)
     for (let i = 0; i <= MAX_PENDING_MESSAGES; i++) connection.receive(new Uint8Array([3]))
     expect(closed).toEqual([
-      { code: CloseCode.policyViolation, reason: 'too many messages before the board loaded' },
+      { code: CloseCode.tryAgainLater, reason: 'too many messages before the board loaded' },
     ])
   })
 })
