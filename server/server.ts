@@ -13,7 +13,6 @@ import type { AccessStore } from './access/store.js'
 import type { Config } from './config.js'
 import { createSnapshotService } from './history/snapshots.js'
 import type { Fanout } from './fanout/fanout.js'
-import { createRedisFanout } from './fanout/redis.js'
 import { createApp } from './http/app.js'
 import { serveUpgrades } from './http/upgrade.js'
 import { createLogger, type Logger } from './log.js'
@@ -57,7 +56,12 @@ export async function startServer(
   const metrics = createMetrics({ roomsLoaded: () => rooms.loadedBoards.length })
   const fanout = config.redisUrl
     ? measuredFanout(
-        createRedisFanout({ url: config.redisUrl, prefix: config.redisPrefix, log }),
+        // Loaded only when configured: a single instance never pays for the Redis client.
+        (await import('./fanout/redis.js')).createRedisFanout({
+          url: config.redisUrl,
+          prefix: config.redisPrefix,
+          log,
+        }),
         metrics,
       )
     : undefined
