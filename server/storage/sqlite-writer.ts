@@ -1,0 +1,39 @@
+// Where the SQLite stores' writes go. A database file gets a writer thread that commits every
+// write queued since its last commit in one transaction (one fsync), off the event loop; an
+// in-memory database (tests, nothing else can open it) writes inline, one transaction per write.
+import type Database from 'better-sqlite3'
+import { startWriterThread } from './sqlite-writer-client.js'
+import { prepareWrites, type WriteOp } from './sqlite-writes.js'
+import type { SqliteStoreOptions } from './sqlite-database.js'
+
+export interface SqliteWriter {
+  /** Resolves once the write is committed (an append with its sequence number, others with 0). */
+  write(op: WriteOp): Promise<number>
+  /** Resolves once every write asked for before is settled; later writes reject. */
+  close(): Promise<void>
+}
+
+/** The writer for `db`, which was opened on `file` with `options`. */
+export function sqliteWriterFor(
+  db: Database.Database,
+  file: string,
+  options: SqliteStoreOptions = {},
+): SqliteWriter {
+  return file === ':memory:' ? inlineWriter(db) : startWriterThread(file, options)
+}
+
+/** Writes synchronously on `db`, each in its own transaction. */
+export function inlineWriter(db: Database.Database): SqliteWriter {
+  const perform = prepareWrites(db)
+  const inTransaction = db.transaction(perform)
+  let closed = false
+  return {
+    async write(op) {
+      if (closed) throw new Error('SQLite writer closed')
+      return inTransaction(op)
+    },
+    async close() {
+      closed = true
+    },
+  }
+}
