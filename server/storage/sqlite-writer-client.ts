@@ -1,6 +1,7 @@
 // The main thread's side of the SQLite writer thread: posts writes, settles each promise when
 // the thread reports its commit, and rejects everything pending or later once the thread fails.
 import fs from 'node:fs'
+import path from 'node:path'
 import { createRequire } from 'node:module'
 import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
@@ -9,15 +10,31 @@ import type { FromWriter, ToWriter, WriteRequest, WriterConfig } from './sqlite-
 import type { SqliteWriter } from './sqlite-writer.js'
 
 /**
- * The thread's module: compiled JavaScript next to this file in a build; otherwise (tsx, Vitest)
- * the TypeScript source, which the thread loads through tsx like its parent does.
+ * The thread's module: compiled JavaScript next to this file in a build. Run from TypeScript
+ * sources (tsx, Vitest), the thread first registers tsx itself: on Node 20 a worker ignores
+ * loader hooks passed as `--import`, so it cannot load the `.ts` entry directly.
  */
-const threadEntry: { readonly url: URL; readonly execArgv?: string[] } = (() => {
+function threadEntry(): { readonly source: string | URL; readonly eval: boolean } {
   const js = new URL('./sqlite-writer-thread.js', import.meta.url)
-  if (fs.existsSync(js)) return { url: js }
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
-  return { url: new URL('./sqlite-writer-thread.ts', import.meta.url), execArgv: ['--import', tsx] }
-})()
+  if (fs.existsSync(js)) return { source: js, eval: false }
+  const ts = new URL('./sqlite-writer-thread.ts', import.meta.url).href
+  const tsx = JSON.stringify(tsxApiUrl())
+  return {
+    source: `import(${tsx}).then((tsx) => tsx.tsImport(${JSON.stringify(ts)}, ${JSON.stringify(ts)}))`,
+    eval: true,
+  }
+}
+
+/** The ESM entry of tsx's API, found through its package exports. */
+function tsxApiUrl(): string {
+  const packageFile = createRequire(import.meta.url).resolve('tsx/package.json')
+  const { exports } = JSON.parse(fs.readFileSync(packageFile, 'utf8')) as {
+    exports: Record<string, { import: { default: string } }>
+  }
+  const entry = exports['./esm/api']?.import.default
+  if (!entry) throw new Error('tsx has no ESM API entry')
+  return pathToFileURL(path.join(path.dirname(packageFile), entry)).href
+}
 
 export interface WriterThread extends SqliteWriter {
   /** The worker itself, for tests that stop it the hard way. */
@@ -29,30 +46,28 @@ interface Waiting {
   readonly reject: (error: Error) => void
 }
 
+/**
+ * A writer for `file` whose thread starts with the first write (a store that is only read, as
+ * in most CLI commands, never starts one).
+ */
 export function startWriterThread(file: string, options: SqliteStoreOptions = {}): WriterThread {
   const config: WriterConfig = { file, synchronous: options.synchronous ?? 'FULL' }
-  const worker = new Worker(threadEntry.url, {
-    workerData: config,
-    ...(threadEntry.execArgv && { execArgv: threadEntry.execArgv }),
-  })
-  // Pending writes keep the process alive; an idle writer does not (see settle and write).
-  worker.unref()
   const waiting = new Map<number, Waiting>()
+  let thread: { readonly worker: Worker; readonly exited: Promise<void> } | null = null
   let outgoing: WriteRequest[] = []
   let nextId = 1
   let failure: Error | null = null
   let closing: Promise<void> | null = null
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
 
   const fail = (error: Error): void => {
     failure ??= error
     for (const w of waiting.values()) w.reject(failure)
     waiting.clear()
     outgoing = []
-    worker.unref()
+    thread?.worker.unref()
   }
 
-  worker.on('message', (message: FromWriter) => {
+  const onMessage = (message: FromWriter): void => {
     if (message.kind === 'failed') {
       const error = new Error(`SQLite write failed: ${message.message}`)
       return fail(Object.assign(error, { code: message.code }))
@@ -61,41 +76,54 @@ export function startWriterThread(file: string, options: SqliteStoreOptions = {}
       waiting.get(id)?.resolve(message.seqs[i] ?? 0)
       waiting.delete(id)
     })
-    if (waiting.size === 0) worker.unref()
-  })
-  worker.on('error', (error) => fail(new Error('SQLite writer thread failed', { cause: error })))
-  worker.on('exit', (code) => fail(new Error(`SQLite writer thread stopped (exit code ${code})`)))
+    if (waiting.size === 0) thread?.worker.unref()
+  }
 
-  const post = (message: ToWriter): void => worker.postMessage(message)
+  const started = (): Worker => {
+    if (thread) return thread.worker
+    const entry = threadEntry()
+    const worker = new Worker(entry.source, { workerData: config, eval: entry.eval })
+    // Pending writes keep the process alive; an idle writer does not.
+    worker.unref()
+    worker.on('message', onMessage)
+    worker.on('error', (error) => fail(new Error('SQLite writer thread failed', { cause: error })))
+    worker.on('exit', (code) => fail(new Error(`SQLite writer thread stopped (exit code ${code})`)))
+    thread = { worker, exited: new Promise((resolve) => worker.once('exit', () => resolve())) }
+    return worker
+  }
+
   // Writes asked for in the same turn of the event loop cross to the thread as one message.
   const postOutgoing = (): void => {
-    if (outgoing.length === 0) return
+    if (outgoing.length === 0 || failure) return
     const requests = outgoing
     outgoing = []
-    post({ kind: 'write', requests })
+    started().postMessage({ kind: 'write', requests } satisfies ToWriter)
   }
 
   return {
-    worker,
+    get worker() {
+      return started()
+    },
     write(op) {
       if (closing) return Promise.reject(new Error('SQLite writer closed'))
       if (failure) return Promise.reject(failure)
       const id = nextId++
       return new Promise<number>((resolve, reject) => {
         waiting.set(id, { resolve, reject })
-        if (waiting.size === 1) worker.ref()
+        if (waiting.size === 1) started().ref()
         outgoing.push({ id, op })
         if (outgoing.length === 1) queueMicrotask(postOutgoing)
       })
     },
     close() {
       closing ??= (async () => {
+        postOutgoing()
+        if (!thread) return
         if (!failure) {
-          postOutgoing()
-          post({ kind: 'close' })
-          worker.ref()
+          thread.worker.postMessage({ kind: 'close' } satisfies ToWriter)
+          thread.worker.ref()
         }
-        await exited
+        await thread.exited
       })()
       return closing
     },

@@ -40,7 +40,10 @@ describe('crash safety with writes in flight', () => {
     for (const side of sides)
       for (const writer of side.writers)
         open.timers.push(
-          setInterval(() => addCard(writer.doc, { stage: 'engaging', title: `卡 ${n++}` }), 2),
+          setInterval(
+            () => addCard(writer.doc, { stage: 'engaging', title: `卡 ${n++}` }, { actor: 'w' }),
+            2,
+          ),
         )
     // Let the stream run, then kill without stopping it.
     await new Promise((resolve) => setTimeout(resolve, 1500))
