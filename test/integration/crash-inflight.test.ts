@@ -1,5 +1,7 @@
-// kill -9 while edits are still streaming in on several boards, so appends are in flight on the
-// writer thread: every edit any client saw relayed (its append had resolved) is there on restart.
+// kill -9 of a real server while edits still stream in on several boards, with appends queued on
+// its writer thread: every edit a watching client holds is there on restart. The clients live in
+// this (busy) process and see relays late, so this is the end-to-end check; the precise one, that
+// no append is lost in the instant after it resolved, is test/storage/sqlite-writer-crash.test.ts.
 import { afterEach, describe, expect, it } from 'vitest'
 import { addCard } from '../../shared/ops/cards.js'
 import { readCards } from '../../shared/read.js'
@@ -32,7 +34,7 @@ describe('crash safety with writes in flight', () => {
     const sides = await Promise.all(
       boards.map(async (board) => ({
         board,
-        writers: [await join(first.url, board), await join(first.url, board)],
+        writers: [await join(first.url, board)],
         watcher: await join(first.url, board),
       })),
     )
@@ -42,12 +44,19 @@ describe('crash safety with writes in flight', () => {
         open.timers.push(
           setInterval(
             () => addCard(writer.doc, { stage: 'engaging', title: `卡 ${n++}` }, { actor: 'w' }),
-            2,
+            4,
           ),
         )
-    // Let the stream run, then kill without stopping it.
+    // Let the stream run, then kill the moment the watcher hears of an edit: whatever it holds
+    // then was relayed just now, with later appends still in flight.
     await new Promise((resolve) => setTimeout(resolve, 1500))
-    const seen = sides.map((side) => readCards(side.watcher.doc).map((c) => c.id))
+    const seen = await new Promise<string[][]>((resolve) =>
+      sides[0]!.watcher.doc.once('update', () => {
+        const ids = sides.map((side) => readCards(side.watcher.doc).map((c) => c.id))
+        first.child.kill('SIGKILL')
+        resolve(ids)
+      }),
+    )
     await killHard(first.child)
     for (const t of open.timers.splice(0)) clearInterval(t)
     for (const c of open.clients.splice(0)) c.close()
