@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { SqliteStoreOptions } from './sqlite-database.js'
 import type { FromWriter, ToWriter, WriteRequest, WriterConfig } from './sqlite-writer-messages.js'
-import type { SqliteWriter } from './sqlite-writer.js'
+import type { SqliteWriter } from './sqlite-writes.js'
 
 /**
  * The thread's module: compiled JavaScript next to this file in a build. Run from TypeScript

@@ -3,15 +3,10 @@
 // in-memory database (tests, nothing else can open it) writes inline, one transaction per write.
 import type Database from 'better-sqlite3'
 import { startWriterThread } from './sqlite-writer-client.js'
-import { prepareWrites, type WriteOp } from './sqlite-writes.js'
-import type { SqliteStoreOptions } from './sqlite-database.js'
+import { prepareWrites, type SqliteWriter } from './sqlite-writes.js'
 
-export interface SqliteWriter {
-  /** Resolves once the write is committed (an append with its sequence number, others with 0). */
-  write(op: WriteOp): Promise<number>
-  /** Resolves once every write asked for before is settled; later writes reject. */
-  close(): Promise<void>
-}
+export type { SqliteWriter } from './sqlite-writes.js'
+import type { SqliteStoreOptions } from './sqlite-database.js'
 
 /** The writer for `db`, which was opened on `file` with `options`. */
 export function sqliteWriterFor(

@@ -25,6 +25,14 @@ export type WriteOp =
     }
   | { readonly kind: 'audit'; readonly rows: readonly AuditRow[] }
 
+/** Where the SQLite stores' writes go (see sqlite-writer.ts for the two kinds). */
+export interface SqliteWriter {
+  /** Resolves once the write is committed (an append with its sequence number, others with 0). */
+  write(op: WriteOp): Promise<number>
+  /** Resolves once every write asked for before is settled; later writes reject. */
+  close(): Promise<void>
+}
+
 export const auditRow = (e: AuditEntry): AuditRow => ({
   boardId: e.boardId,
   cardId: e.cardId,
