@@ -1,40 +1,10 @@
 // The main thread's side of the SQLite writer thread: posts writes, settles each promise when
 // the thread reports its commit, and rejects everything pending or later once the thread fails.
-import fs from 'node:fs'
-import path from 'node:path'
-import { createRequire } from 'node:module'
-import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { SqliteStoreOptions } from './sqlite-database.js'
 import type { FromWriter, ToWriter, WriteRequest, WriterConfig } from './sqlite-writer-messages.js'
+import { writerThreadEntry } from './sqlite-writer-entry.js'
 import type { SqliteWriter } from './sqlite-writes.js'
-
-/**
- * The thread's module: compiled JavaScript next to this file in a build. Run from TypeScript
- * sources (tsx, Vitest), the thread first registers tsx itself: on Node 20 a worker ignores
- * loader hooks passed as `--import`, so it cannot load the `.ts` entry directly.
- */
-function threadEntry(): { readonly source: string | URL; readonly eval: boolean } {
-  const js = new URL('./sqlite-writer-thread.js', import.meta.url)
-  if (fs.existsSync(js)) return { source: js, eval: false }
-  const ts = new URL('./sqlite-writer-thread.ts', import.meta.url).href
-  const tsx = JSON.stringify(tsxApiUrl())
-  return {
-    source: `import(${tsx}).then((tsx) => tsx.tsImport(${JSON.stringify(ts)}, ${JSON.stringify(ts)}))`,
-    eval: true,
-  }
-}
-
-/** The ESM entry of tsx's API, found through its package exports. */
-function tsxApiUrl(): string {
-  const packageFile = createRequire(import.meta.url).resolve('tsx/package.json')
-  const { exports } = JSON.parse(fs.readFileSync(packageFile, 'utf8')) as {
-    exports: Record<string, { import: { default: string } }>
-  }
-  const entry = exports['./esm/api']?.import.default
-  if (!entry) throw new Error('tsx has no ESM API entry')
-  return pathToFileURL(path.join(path.dirname(packageFile), entry)).href
-}
 
 export interface WriterThread extends SqliteWriter {
   /** The worker itself, for tests that stop it the hard way. */
@@ -81,7 +51,7 @@ export function startWriterThread(file: string, options: SqliteStoreOptions = {}
 
   const started = (): Worker => {
     if (thread) return thread.worker
-    const entry = threadEntry()
+    const entry = writerThreadEntry()
     const worker = new Worker(entry.source, { workerData: config, eval: entry.eval })
     // Pending writes keep the process alive; an idle writer does not.
     worker.unref()
