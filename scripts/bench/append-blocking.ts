@@ -1,8 +1,8 @@
 // Micro-measurement (not part of `npm run bench`): how long one durable SQLite append holds the
-// event loop. Runs the board store the server uses on a temp file and reports, per append, the
-// synchronous time inside `append()`, the main thread's busy time (event-loop utilisation), and
-// the event-loop delay seen by a 1 ms timer meanwhile; once awaiting each append (one room) and
-// once with six boards appending at the same time (six rooms).
+// event loop. Runs the board store the server uses on a temp file and reports, per append: the
+// synchronous time inside `append()`, the main thread's busy time (event-loop utilisation), the
+// process's CPU (all threads), and the event-loop delay a 1 ms timer sees meanwhile; once awaiting
+// each append (one room) and once with six boards appending at the same time (six rooms).
 //   npx tsx scripts/bench/append-blocking.ts [appends=2000] [FULL|NORMAL]
 import fs from 'node:fs'
 import os from 'node:os'
@@ -25,6 +25,7 @@ async function measure(label: string, lanes: number): Promise<void> {
   const inCall: number[] = []
   const delay = monitorEventLoopDelay({ resolution: 1 })
   const elu0 = performance.eventLoopUtilization()
+  const cpu0 = process.cpuUsage()
   const t0 = performance.now()
   delay.enable()
   await Promise.all(
@@ -42,6 +43,7 @@ async function measure(label: string, lanes: number): Promise<void> {
   delay.disable()
   const wallMs = performance.now() - t0
   const elu = performance.eventLoopUtilization(elu0)
+  const cpu = process.cpuUsage(cpu0)
   await storage.close()
   fs.rmSync(dir, { recursive: true, force: true })
   inCall.sort((a, b) => a - b)
@@ -51,6 +53,7 @@ async function measure(label: string, lanes: number): Promise<void> {
       `in append() mean ${us(inCall.reduce((a, b) => a + b, 0) / inCall.length)} µs, ` +
       `p99 ${us(quantile(inCall, 0.99))} µs, max ${us(inCall.at(-1) ?? 0)} µs; ` +
       `main thread busy ${us(elu.active / total)} µs/append; ` +
+      `process CPU (all threads) ${((cpu.user + cpu.system) / total).toFixed(1)} µs/append; ` +
       `wall ${us(wallMs / total)} µs/append (${Math.round((total / wallMs) * 1000)}/s); ` +
       `loop delay p99 ${(delay.percentile(99) / 1e6).toFixed(2)} ms, ` +
       `max ${(delay.max / 1e6).toFixed(2)} ms`,

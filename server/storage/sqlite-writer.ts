@@ -2,11 +2,11 @@
 // write queued since its last commit in one transaction (one fsync), off the event loop; an
 // in-memory database (tests, nothing else can open it) writes inline, one transaction per write.
 import type Database from 'better-sqlite3'
+import type { SqliteStoreOptions } from './sqlite-database.js'
 import { startWriterThread } from './sqlite-writer-client.js'
 import { prepareWrites, type SqliteWriter } from './sqlite-writes.js'
 
 export type { SqliteWriter } from './sqlite-writes.js'
-import type { SqliteStoreOptions } from './sqlite-database.js'
 
 /** The writer for `db`, which was opened on `file` with `options`. */
 export function sqliteWriterFor(
