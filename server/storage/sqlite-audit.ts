@@ -1,21 +1,10 @@
-// SQLite implementation of the audit trail, in the same database file as the boards.
+// SQLite implementation of the audit trail, in the same database file as the boards. Appends go
+// through the boards' writer, so they share its commits and keep their order with the updates.
 import type Database from 'better-sqlite3'
-import type { AuditEntry, AuditQuery, AuditStore } from '../history/audit-store.js'
-
-const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS board_audit (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    board_id TEXT NOT NULL,
-    card_id TEXT NOT NULL,
-    field TEXT NOT NULL,
-    before_json TEXT NOT NULL,
-    after_json TEXT NOT NULL,
-    actor TEXT NOT NULL,
-    at TEXT NOT NULL
-  );
-  CREATE INDEX IF NOT EXISTS board_audit_by_card ON board_audit (board_id, card_id, id);
-  CREATE INDEX IF NOT EXISTS board_audit_by_board ON board_audit (board_id, id);
-`
+import type { AuditQuery, AuditStore } from '../history/audit-store.js'
+import { AUDIT_SCHEMA } from './sqlite-board-schema.js'
+import { inlineWriter, type SqliteWriter } from './sqlite-writer.js'
+import { auditRow } from './sqlite-writes.js'
 
 interface Row {
   board_id: string
@@ -27,23 +16,14 @@ interface Row {
   at: string
 }
 
-export function sqliteAuditStore(db: Database.Database): AuditStore {
-  db.exec(SCHEMA)
-  const insert = db.prepare(
-    `INSERT INTO board_audit (board_id, card_id, field, before_json, after_json, actor, at)
-     VALUES (@boardId, @cardId, @field, @before, @after, @actor, @at)`,
-  )
-  const insertAll = db.transaction((entries: readonly AuditEntry[]) => {
-    for (const e of entries)
-      insert.run({
-        ...e,
-        before: JSON.stringify(e.before ?? null),
-        after: JSON.stringify(e.after ?? null),
-      })
-  })
+export function sqliteAuditStore(
+  db: Database.Database,
+  writer: SqliteWriter = inlineWriter(db),
+): AuditStore {
+  db.exec(AUDIT_SCHEMA)
   return {
     async append(entries) {
-      insertAll(entries)
+      if (entries.length > 0) await writer.write({ kind: 'audit', rows: entries.map(auditRow) })
     },
     async query(boardId, query: AuditQuery) {
       const where = ['board_id = @boardId']

@@ -1,55 +1,33 @@
-// SQLite implementation of BoardStore (better-sqlite3, WAL). Every append is committed before the
-// promise resolves, so an update the room then broadcasts survives a kill -9 of the process.
-import fs from 'node:fs'
-import path from 'node:path'
-import Database from 'better-sqlite3'
+// SQLite implementation of BoardStore (better-sqlite3, WAL). Reads run on the caller's
+// connection; appends and compactions go to a SqliteWriter, which resolves only once they are
+// committed, so an update the room then broadcasts survives a kill -9 of the process.
+import type Database from 'better-sqlite3'
+import { BOARD_SCHEMA } from './sqlite-board-schema.js'
+import { openSqliteDatabase, type SqliteStoreOptions } from './sqlite-database.js'
+import { inlineWriter, sqliteWriterFor, type SqliteWriter } from './sqlite-writer.js'
 import type { BoardStore, StoredBoard } from './store.js'
 
-const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS board_state (
-    board_id TEXT PRIMARY KEY,
-    state BLOB NOT NULL,
-    through_seq INTEGER NOT NULL,
-    compacted_at TEXT NOT NULL
-  );
-  CREATE TABLE IF NOT EXISTS board_update (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
-    board_id TEXT NOT NULL,
-    payload BLOB NOT NULL,
-    stored_at TEXT NOT NULL
-  );
-  CREATE INDEX IF NOT EXISTS board_update_by_board ON board_update (board_id, seq);
-`
+export { openSqliteDatabase, type SqliteStoreOptions } from './sqlite-database.js'
 
-export interface SqliteStoreOptions {
-  /** FULL syncs the WAL on every commit (survives power loss); NORMAL survives process crashes. */
-  readonly synchronous?: 'FULL' | 'NORMAL'
-}
-
-/** Opens (creating its folder) the database file shared by the board and access stores. */
-export function openSqliteDatabase(
-  file: string,
-  options: SqliteStoreOptions = {},
-): Database.Database {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true })
-  const db = new Database(file)
-  db.pragma('journal_mode = WAL')
-  db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`)
-  db.pragma('busy_timeout = 5000')
-  return db
-}
-
-/** A board store on its own database connection, closed with the store. */
+/** A board store on its own database connection and writer, both closed with the store. */
 export function createSqliteStore(file: string, options: SqliteStoreOptions = {}): BoardStore {
-  return sqliteBoardStore(openSqliteDatabase(file, options), { ownsDb: true })
+  const db = openSqliteDatabase(file, options)
+  const writer = sqliteWriterFor(db, file, options)
+  return sqliteBoardStore(db, { ownsDb: true, writer })
 }
 
-/** A board store on an open database; it closes the database only when it owns it. */
+/**
+ * A board store on an open database, writing through `writer` (inline on `db` by default). It
+ * closes the database and writer only when it owns them; then close waits for pending writes.
+ */
 export function sqliteBoardStore(
   db: Database.Database,
-  { ownsDb }: { readonly ownsDb: boolean },
+  {
+    ownsDb,
+    writer = inlineWriter(db),
+  }: { readonly ownsDb: boolean; readonly writer?: SqliteWriter },
 ): BoardStore {
-  db.exec(SCHEMA)
+  db.exec(BOARD_SCHEMA)
 
   const selectState = db.prepare<[string], { state: Buffer; through_seq: number }>(
     'SELECT state, through_seq FROM board_state WHERE board_id = ?',
@@ -57,22 +35,6 @@ export function sqliteBoardStore(
   const selectUpdates = db.prepare<[string, number], { seq: number; payload: Buffer }>(
     'SELECT seq, payload FROM board_update WHERE board_id = ? AND seq > ? ORDER BY seq',
   )
-  const insertUpdate = db.prepare<[string, Uint8Array, string]>(
-    'INSERT INTO board_update (board_id, payload, stored_at) VALUES (?, ?, ?)',
-  )
-  const upsertState = db.prepare<[string, Uint8Array, number, string]>(
-    `INSERT INTO board_state (board_id, state, through_seq, compacted_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (board_id) DO UPDATE SET state = excluded.state,
-       through_seq = excluded.through_seq, compacted_at = excluded.compacted_at
-     WHERE excluded.through_seq >= board_state.through_seq`,
-  )
-  const deleteUpdates = db.prepare<[string, number]>(
-    'DELETE FROM board_update WHERE board_id = ? AND seq <= ?',
-  )
-  const compactTx = db.transaction((boardId: string, state: Uint8Array, throughSeq: number) => {
-    upsertState.run(boardId, state, throughSeq, new Date().toISOString())
-    deleteUpdates.run(boardId, throughSeq)
-  })
 
   return {
     async load(boardId): Promise<StoredBoard> {
@@ -98,15 +60,16 @@ export function sqliteBoardStore(
         lastSeq: rows.at(-1)?.seq ?? Math.max(afterSeq, throughSeq),
       }
     },
-    async append(boardId, update) {
-      const result = insertUpdate.run(boardId, update, new Date().toISOString())
-      return Number(result.lastInsertRowid)
+    append(boardId, update) {
+      return writer.write({ kind: 'append', boardId, update })
     },
     async compact(boardId, state, throughSeq) {
-      compactTx(boardId, state, throughSeq)
+      await writer.write({ kind: 'compact', boardId, state, throughSeq })
     },
     async close() {
-      if (ownsDb) db.close()
+      if (!ownsDb) return
+      await writer.close()
+      db.close()
     },
   }
 }
