@@ -90,7 +90,11 @@ export class Room {
     audit: AuditEntry[]
   } | null = null
   /** Changes applied to the doc and waiting to be stored, with the peer each came from. */
-  private readonly outbox: { readonly update: Uint8Array; readonly origin: unknown }[] = []
+  private readonly outbox: {
+    readonly update: Uint8Array
+    readonly origin: unknown
+    readonly audit: readonly AuditEntry[]
+  }[] = []
   /** Sync step 2 with the whole state, kept until the doc changes: many joins, one encoding. */
   private fullStateMessage: Uint8Array | null = null
   private readonly recorder: AuditRecorder | null
@@ -330,8 +334,12 @@ export class Room {
         this.taint(new Error(`refused update: ${incoming.violation}`))
       return
     }
-    for (const applied of incoming.updates) this.persistAndRelay(applied, peer)
-    this.persistAudit(incoming.audit)
+    // The audit entries travel with the last update, so both are written together.
+    const last = incoming.updates.length - 1
+    incoming.updates.forEach((applied, i) =>
+      this.persistAndRelay(applied, peer, i === last ? incoming.audit : []),
+    )
+    if (last < 0) this.persistAudit(incoming.audit)
   }
 
   /**
@@ -435,8 +443,12 @@ export class Room {
    * the outbox and go out together: one append, one merged message with the same bytes for every
    * peer. A lone change skips its own sender, who has it already.
    */
-  private persistAndRelay(update: Uint8Array, origin: unknown): void {
-    this.outbox.push({ update, origin })
+  private persistAndRelay(
+    update: Uint8Array,
+    origin: unknown,
+    audit: readonly AuditEntry[] = [],
+  ): void {
+    this.outbox.push({ update, origin, audit })
     if (this.outbox.length === 1) this.enqueue(() => this.storeOutbox())
   }
 
@@ -447,7 +459,13 @@ export class Room {
     if (this.outbox.length > 0) this.enqueue(() => this.storeOutbox())
     const update =
       batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update))
-    const seq = await this.opts.store.append(this.boardId, update)
+    const audit = batch.flatMap((b) => b.audit)
+    // Asked for in the same turn: the SQLite writer commits the update and its audit entries
+    // together (one fsync), and PostgreSQL runs them side by side.
+    const [seq] = await Promise.all([
+      this.opts.store.append(this.boardId, update),
+      audit.length > 0 ? this.opts.audit?.append(audit) : undefined,
+    ])
     const fanout = this.opts.fanout
     if (fanout) {
       fanout.publish({ kind: 'update', seq, update })

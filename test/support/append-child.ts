@@ -10,13 +10,25 @@ const storage = createSqliteStorage(file, synchronous === 'NORMAL' ? 'NORMAL' : 
 const boards = ['software', 'marine', 'biomedicine', 'logistics', 'energy', 'tourism']
 let n = 0
 
+/** Synchronous, so the line is out before anything else runs; waits out a full pipe (EAGAIN). */
+function report(line: string): void {
+  for (;;) {
+    try {
+      fs.writeSync(1, line)
+      return
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error
+    }
+  }
+}
+
 async function lane(board: string, inFlight: number): Promise<never> {
   for (;;) {
     const batch = Array.from({ length: inFlight }, () => n++)
     await Promise.all(
       batch.map(async (k) => {
         await storage.boards.append(board, new TextEncoder().encode(String(k)))
-        fs.writeSync(1, `${board} ${k}\n`)
+        report(`${board} ${k}\n`)
       }),
     )
   }
