@@ -1,0 +1,128 @@
+// Sortable columns on solid-dnd's DragDropProvider, cheap enough for columns of hundreds of cards.
+// solid-dnd's own createSortable measures every card as it mounts (a forced layout per card) and
+// recomputes each card's transform with an indexOf over its column on every change; here nothing
+// is measured at mount (the provider measures every item when a drag starts, and again at its end),
+// no transform is computed while nothing is dragged, and a column's "make room" offsets come from
+// one pass over the column while a card hovers over it. Drops still land through the provider's
+// onDragEnd with the same draggable and droppable ids.
+import { useDragDropContext } from '@thisbeyond/solid-dnd'
+import { createMemo, createSelector, onCleanup, onMount, type Accessor } from 'solid-js'
+
+interface Offset {
+  readonly x: number
+  readonly y: number
+}
+
+/** solid-dnd's Layout shape for an item not yet measured; the provider measures at drag start. */
+class Unmeasured {
+  readonly x = 0
+  readonly y = 0
+  readonly width = 0
+  readonly height = 0
+  get rect() {
+    return { x: 0, y: 0, width: 0, height: 0 }
+  }
+  get left() {
+    return 0
+  }
+  get top() {
+    return 0
+  }
+  get right() {
+    return 0
+  }
+  get bottom() {
+    return 0
+  }
+  get center() {
+    return { x: 0, y: 0 }
+  }
+  get corners() {
+    const p = { x: 0, y: 0 }
+    return { topLeft: p, topRight: p, bottomRight: p, bottomLeft: p }
+  }
+}
+
+const NO_OFFSETS: ReadonlyMap<string, Offset> = new Map()
+
+function dndContext() {
+  const context = useDragDropContext()
+  if (!context) throw new Error('sortable outside a DragDropProvider')
+  return context
+}
+
+/** Where each card of `ids` is drawn while `active` hovers over `over` (both in this column). */
+export function sortedOrder(ids: readonly string[], active: string, over: string): string[] {
+  const from = ids.indexOf(active)
+  const to = ids.indexOf(over)
+  if (from === -1 || to === -1 || from === to) return [...ids]
+  const sorted = ids.slice()
+  sorted.splice(to, 0, ...sorted.splice(from, 1))
+  return sorted
+}
+
+export interface SortableColumn {
+  /** The CSS transform for a card of this column, or undefined when it sits in place. */
+  transformOf(id: string): string | undefined
+  isDragged(id: string): boolean
+}
+
+/** One column's sortable state over `ids` (the cards shown, in order). */
+export function createSortableColumn(ids: Accessor<readonly string[]>): SortableColumn {
+  const [dnd] = dndContext()
+  const dragging = createMemo(() => dnd.active.draggableId !== null)
+  const isDragged = createSelector(() => dnd.active.draggableId)
+  // Cards displaced by the hovered position slide to the place of the card they replace.
+  const offsets = createMemo(() => {
+    const active = dnd.active.draggableId
+    const over = dnd.active.droppableId
+    if (active === null || over === null) return NO_OFFSETS
+    const list = ids()
+    const sorted = sortedOrder(list, String(active), String(over))
+    const map = new Map<string, Offset>()
+    sorted.forEach((id, i) => {
+      const target = list[i]
+      if (target === undefined || target === id) return
+      const from = dnd.droppables[id]?.layout
+      const to = dnd.droppables[target]?.layout
+      if (from && to) map.set(id, { x: to.x - from.x, y: to.y - from.y })
+    })
+    return map
+  })
+  return {
+    transformOf(id) {
+      if (!dragging()) return undefined
+      const offset =
+        isDragged(id) && !dnd.active.overlay ? dnd.draggables[id]?.transform : offsets().get(id)
+      return offset && (offset.x !== 0 || offset.y !== 0)
+        ? `translate3d(${offset.x}px, ${offset.y}px, 0)`
+        : undefined
+    },
+    isDragged,
+  }
+}
+
+export interface CardSortable {
+  ref(element: HTMLElement): void
+  /** Pointer down on the card: hands the event to the provider's sensors (may start a drag). */
+  activate(event: PointerEvent): void
+}
+
+/** Registers one card as both draggable and droppable (`data.kind` tells drops on cards apart). */
+export function createCardSortable(id: string, data: Record<string, unknown>): CardSortable {
+  const [, actions] = dndContext()
+  let node: HTMLElement | undefined
+  onMount(() => {
+    if (!node) return
+    actions.addDraggable({ id, node, layout: new Unmeasured(), data })
+    actions.addDroppable({ id, node, layout: new Unmeasured(), data })
+  })
+  onCleanup(() => {
+    actions.removeDraggable(id)
+    actions.removeDroppable(id)
+  })
+  return {
+    ref: (element) => (node = element),
+    activate: (event) => actions.draggableActivators(id).pointerdown?.(event),
+  }
+}
