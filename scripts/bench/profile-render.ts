@@ -79,6 +79,7 @@ try {
           this.addEventListener('message', (e) => {
             n++
             if (n <= 3) performance.mark('ws-msg' + n + ':' + (e.data.byteLength ?? e.data.length))
+            if (n <= 3) setTimeout(() => performance.mark('ws-msg-done' + n), 0)
           })
         }
       }

@@ -1,5 +1,4 @@
 // One stage column: header, its cards in order (filtered locally), and "add card".
-import { createDroppable } from '@thisbeyond/solid-dnd'
 import { createMemo, For, Show } from 'solid-js'
 import type { Stage } from '../../../shared/schema.js'
 import { useBoard } from '../board/context'
@@ -7,7 +6,7 @@ import { matchesFilter } from '../board/filter'
 import { t } from '../i18n/locale'
 import { CardTile, type KeyMove } from './CardTile'
 import { NewCardForm } from './NewCardForm'
-import { createSortableColumn } from './sortable'
+import { createColumnDroppable, createSortableColumn } from './sortable'
 import { StageHeader } from './StageHeader'
 
 export function Column(props: {
@@ -17,7 +16,7 @@ export function Column(props: {
   onKeyMove: (cardId: string, move: KeyMove) => void
 }) {
   const board = useBoard()
-  const droppable = createDroppable(props.stage.id, { kind: 'column' })
+  const droppable = createColumnDroppable(props.stage.id)
   const ids = () => board.state.columns[props.stage.id] ?? []
   const visible = createMemo(() =>
     ids().filter((id) => {
@@ -40,7 +39,7 @@ export function Column(props: {
     <section
       ref={droppable.ref}
       class="column"
-      classList={{ 'drop-target': droppable.isActiveDroppable }}
+      classList={{ 'drop-target': droppable.isActiveDroppable() }}
       data-stage={props.stage.id}
       data-testid="column"
       aria-label={props.stage.name.zh}

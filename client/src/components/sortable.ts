@@ -102,6 +102,20 @@ export function createSortableColumn(ids: Accessor<readonly string[]>): Sortable
   }
 }
 
+/** A column as a drop target (drops on its empty space land at its end); measured at drag start. */
+export function createColumnDroppable(id: string) {
+  const [dnd, actions] = dndContext()
+  let node: HTMLElement | undefined
+  onMount(() => {
+    if (node) actions.addDroppable({ id, node, layout: new Unmeasured(), data: { kind: 'column' } })
+  })
+  onCleanup(() => actions.removeDroppable(id))
+  return {
+    ref: (element: HTMLElement) => (node = element),
+    isActiveDroppable: () => dnd.active.droppableId === id,
+  }
+}
+
 export interface CardSortable {
   ref(element: HTMLElement): void
   /** Pointer down on the card: hands the event to the provider's sensors (may start a drag). */
