@@ -2,11 +2,12 @@
 // solid-dnd's own createSortable measures every card as it mounts (a forced layout per card) and
 // recomputes each card's transform with an indexOf over its column on every change; here nothing
 // is measured at mount (the provider measures every item when a drag starts, and again at its end),
+// cards register with the provider only once a pointer first goes down on one,
 // no transform is computed while nothing is dragged, and a column's "make room" offsets come from
 // one pass over the column while a card hovers over it. Drops still land through the provider's
 // onDragEnd with the same draggable and droppable ids.
 import { useDragDropContext } from '@thisbeyond/solid-dnd'
-import { createMemo, createSelector, onCleanup, onMount, type Accessor } from 'solid-js'
+import { batch, createMemo, createSelector, onCleanup, onMount, type Accessor } from 'solid-js'
 
 interface Offset {
   readonly x: number
@@ -122,21 +123,59 @@ export interface CardSortable {
   activate(event: PointerEvent): void
 }
 
-/** Registers one card as both draggable and droppable (`data.kind` tells drops on cards apart). */
+type DndActions = NonNullable<ReturnType<typeof useDragDropContext>>[1]
+interface CardItem {
+  readonly node: HTMLElement
+  readonly data: Record<string, unknown>
+}
+/**
+ * The cards mounted under one provider. They register with it (a store write each) only once a
+ * pointer goes down on one of them; from then on, as they mount. Drags begin with a pointer down,
+ * so every card is registered before any drag starts.
+ */
+interface Registry {
+  live: boolean
+  readonly cards: Map<string, CardItem>
+}
+const registries = new WeakMap<DndActions, Registry>()
+
+function registryOf(actions: DndActions): Registry {
+  let registry = registries.get(actions)
+  if (!registry) registries.set(actions, (registry = { live: false, cards: new Map() }))
+  return registry
+}
+
+function register(actions: DndActions, id: string, { node, data }: CardItem): void {
+  actions.addDraggable({ id, node, layout: new Unmeasured(), data })
+  actions.addDroppable({ id, node, layout: new Unmeasured(), data })
+}
+
+/** One card as both draggable and droppable (`data.kind` tells drops on cards apart). */
 export function createCardSortable(id: string, data: Record<string, unknown>): CardSortable {
   const [, actions] = dndContext()
+  const registry = registryOf(actions)
   let node: HTMLElement | undefined
   onMount(() => {
     if (!node) return
-    actions.addDraggable({ id, node, layout: new Unmeasured(), data })
-    actions.addDroppable({ id, node, layout: new Unmeasured(), data })
+    const item = { node, data }
+    registry.cards.set(id, item)
+    if (registry.live) register(actions, id, item)
   })
   onCleanup(() => {
+    // A card moved to another column may have mounted there already.
+    if (registry.cards.get(id)?.node === node) registry.cards.delete(id)
+    if (!registry.live) return
     actions.removeDraggable(id)
     actions.removeDroppable(id)
   })
   return {
     ref: (element) => (node = element),
-    activate: (event) => actions.draggableActivators(id).pointerdown?.(event),
+    activate(event) {
+      if (!registry.live) {
+        registry.live = true
+        batch(() => registry.cards.forEach((item, key) => register(actions, key, item)))
+      }
+      actions.draggableActivators(id).pointerdown?.(event)
+    },
   }
 }
