@@ -103,8 +103,12 @@ export function createBoardStore(doc: Y.Doc): BoardStore {
   }
 
   refreshAll()
-  doc.on('afterTransaction', onTransaction)
-  return { state, dispose: () => doc.off('afterTransaction', onTransaction) }
+  // After all of a call's transactions, and so after their 'update' events: a local edit goes to
+  // the server (y-websocket sends on 'update') before this page re-renders for it.
+  const onTransactions = (_: Y.Doc, transactions: Y.Transaction[]) =>
+    batch(() => transactions.forEach(onTransaction))
+  doc.on('afterAllTransactions', onTransactions)
+  return { state, dispose: () => doc.off('afterAllTransactions', onTransactions) }
 }
 
 /** Column membership and order derived from the cards' placements. */
