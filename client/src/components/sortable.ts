@@ -7,42 +7,23 @@
 // one pass over the column while a card hovers over it. Drops still land through the provider's
 // onDragEnd with the same draggable and droppable ids.
 import { useDragDropContext } from '@thisbeyond/solid-dnd'
-import { batch, createMemo, createSelector, onCleanup, onMount, type Accessor } from 'solid-js'
+import { batch, createMemo, onCleanup, onMount, type Accessor } from 'solid-js'
+
+type DndActions = NonNullable<ReturnType<typeof useDragDropContext>>[1]
 
 interface Offset {
   readonly x: number
   readonly y: number
 }
 
-/** solid-dnd's Layout shape for an item not yet measured; the provider measures at drag start. */
-class Unmeasured {
-  readonly x = 0
-  readonly y = 0
-  readonly width = 0
-  readonly height = 0
-  get rect() {
-    return { x: 0, y: 0, width: 0, height: 0 }
-  }
-  get left() {
-    return 0
-  }
-  get top() {
-    return 0
-  }
-  get right() {
-    return 0
-  }
-  get bottom() {
-    return 0
-  }
-  get center() {
-    return { x: 0, y: 0 }
-  }
-  get corners() {
-    const p = { x: 0, y: 0 }
-    return { topLeft: p, topRight: p, bottomRight: p, bottomLeft: p }
-  }
-}
+type Layout = Parameters<DndActions['addDraggable']>[0]['layout']
+
+/**
+ * An item not yet measured: the provider measures every item when a drag starts, before any
+ * collision check. Holds what the provider and closestCenter read (a zero-size item keeps it).
+ */
+const unmeasured = () =>
+  ({ x: 0, y: 0, width: 0, height: 0, center: { x: 0, y: 0 } }) as unknown as Layout
 
 const NO_OFFSETS: ReadonlyMap<string, Offset> = new Map()
 
@@ -72,7 +53,7 @@ export interface SortableColumn {
 export function createSortableColumn(ids: Accessor<readonly string[]>): SortableColumn {
   const [dnd] = dndContext()
   const dragging = createMemo(() => dnd.active.draggableId !== null)
-  const isDragged = createSelector(() => dnd.active.draggableId)
+  const isDragged = (id: string) => dnd.active.draggableId === id
   // Cards displaced by the hovered position slide to the place of the card they replace.
   const offsets = createMemo(() => {
     const active = dnd.active.draggableId
@@ -108,7 +89,7 @@ export function createColumnDroppable(id: string) {
   const [dnd, actions] = dndContext()
   let node: HTMLElement | undefined
   onMount(() => {
-    if (node) actions.addDroppable({ id, node, layout: new Unmeasured(), data: { kind: 'column' } })
+    if (node) actions.addDroppable({ id, node, layout: unmeasured(), data: { kind: 'column' } })
   })
   onCleanup(() => actions.removeDroppable(id))
   return {
@@ -123,7 +104,6 @@ export interface CardSortable {
   activate(event: PointerEvent): void
 }
 
-type DndActions = NonNullable<ReturnType<typeof useDragDropContext>>[1]
 interface CardItem {
   readonly node: HTMLElement
   readonly data: Record<string, unknown>
@@ -146,8 +126,8 @@ function registryOf(actions: DndActions): Registry {
 }
 
 function register(actions: DndActions, id: string, { node, data }: CardItem): void {
-  actions.addDraggable({ id, node, layout: new Unmeasured(), data })
-  actions.addDroppable({ id, node, layout: new Unmeasured(), data })
+  actions.addDraggable({ id, node, layout: unmeasured(), data })
+  actions.addDroppable({ id, node, layout: unmeasured(), data })
 }
 
 /** One card as both draggable and droppable (`data.kind` tells drops on cards apart). */
