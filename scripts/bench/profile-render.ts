@@ -27,6 +27,7 @@ const cards = Number(args.find((a) => /^\d+$/.test(a)) ?? 2000)
 const reload = args.includes('--reload')
 const out = args.includes('--out') ? args[args.indexOf('--out') + 1] : undefined
 const profiling = !args.includes('--no-profile')
+const dragging = args.includes('--drag')
 
 // Unminified, so that the profile names functions.
 const clientDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sector-board-profile-'))
@@ -68,6 +69,13 @@ try {
         }
       })
       observer.observe(document, { childList: true, subtree: true })
+      // A drop's cost before its update leaves: pointerup to the next socket send.
+      document.addEventListener('pointerup', () => { window.__up = performance.now(); window.__sent = NaN }, true)
+      const send = WebSocket.prototype.send
+      WebSocket.prototype.send = function (data) {
+        if (window.__up !== undefined && Number.isNaN(window.__sent)) window.__sent = performance.now()
+        return send.call(this, data)
+      }
       // Marks the socket's life, to tell network waits from work.
       const Native = WebSocket
       window.WebSocket = class extends Native {
@@ -114,6 +122,25 @@ try {
     ),
   )
   if (profile) summarize(profile)
+  if (dragging) {
+    await page.waitForTimeout(1000)
+    const column = (n: number) => page.locator('section[data-testid="column"]').nth(n)
+    for (let i = 0; i < 3; i++) {
+      const source = column(0).locator('article[data-testid="card"]').first()
+      const target = column(1).locator('article[data-testid="card"]').first()
+      const start = (await source.boundingBox())!
+      const end = (await target.boundingBox())!
+      await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2)
+      await page.mouse.down()
+      await page.mouse.move(start.x + start.width / 2 + 15, start.y + start.height / 2, {
+        steps: 4,
+      })
+      await page.mouse.move(end.x + end.width / 2, end.y + end.height / 2, { steps: 12 })
+      await page.mouse.up()
+      await page.waitForTimeout(500)
+      console.log('drop: pointerup to send, ms', await page.evaluate('window.__sent - window.__up'))
+    }
+  }
 } finally {
   await browser.close()
   await server.stop()

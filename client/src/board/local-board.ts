@@ -29,10 +29,6 @@ export function openLocalBoard(boardId: string): LocalBoard {
   let timer: ReturnType<typeof setTimeout> | undefined
   const whenLoaded = Promise.race([
     local.whenSynced,
-    local._db.then(
-      () => new Promise<never>(() => undefined),
-      () => undefined,
-    ),
     new Promise<void>((resolve) => (timer = setTimeout(resolve, LOAD_LIMIT_MS))),
   ]).then(() => clearTimeout(timer))
   return {

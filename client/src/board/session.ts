@@ -45,7 +45,6 @@ export function createBoardProvider(boardId: string, doc: Y.Doc, awareness?: Awa
 export function createBoardSession(boardId: string, local: LocalBoard): BoardSession {
   const { doc } = local
   const awareness = new Awareness(doc)
-  const [online, setOnline] = createSignal(navigator.onLine)
   const [managed, setManaged] = createSignal<ManagedLink | null>(null)
   let provider: WebsocketProvider | undefined
   let destroyed = false
@@ -57,23 +56,19 @@ export function createBoardSession(boardId: string, local: LocalBoard): BoardSes
     const created = createBoardProvider(boardId, doc, awareness)
     provider = created.provider
     provider.on('sync', onSynced)
-    if (online()) created.managed.resume()
+    if (navigator.onLine) created.managed.resume()
     setManaged(created.managed)
   }
   if (local.kept) void local.whenLoaded.then(start)
   else start()
   // The browser knows before the socket does: stop and resume with the network.
-  const goOffline = () => {
-    setOnline(false)
-    managed()?.pause()
-  }
-  const goOnline = () => {
-    setOnline(true)
-    managed()?.resume()
-  }
+  const goOffline = () => managed()?.pause()
+  const goOnline = () => managed()?.resume()
   window.addEventListener('offline', goOffline)
   window.addEventListener('online', goOnline)
-  const link = (): Link => managed()?.link() ?? { status: online() ? 'connecting' : 'offline' }
+  // Until the provider exists (a kept copy still loading, briefly): not live, whatever the network.
+  const link = (): Link =>
+    managed()?.link() ?? { status: navigator.onLine ? 'connecting' : 'offline' }
 
   return {
     doc,

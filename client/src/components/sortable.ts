@@ -7,8 +7,9 @@
 // one pass over the column while a card hovers over it. Drops still land through the provider's
 // onDragEnd with the same draggable and droppable ids.
 import { useDragDropContext } from '@thisbeyond/solid-dnd'
-import { batch, createMemo, onCleanup, onMount, type Accessor } from 'solid-js'
+import { batch, createMemo, createSelector, onCleanup, onMount, type Accessor } from 'solid-js'
 
+type DragDropState = NonNullable<ReturnType<typeof useDragDropContext>>[0]
 type DndActions = NonNullable<ReturnType<typeof useDragDropContext>>[1]
 
 interface Offset {
@@ -27,17 +28,18 @@ const unmeasured = () =>
 
 const NO_OFFSETS: ReadonlyMap<string, Offset> = new Map()
 
-function dndContext() {
-  const context = useDragDropContext()
-  if (!context) throw new Error('sortable outside a DragDropProvider')
-  return context
-}
+/** Sortables live under BoardView's DragDropProvider. */
+const dndContext = () => useDragDropContext() as [DragDropState, DndActions]
 
 /** Where each card of `ids` is drawn while `active` hovers over `over` (both in this column). */
-export function sortedOrder(ids: readonly string[], active: string, over: string): string[] {
+export function sortedOrder(
+  ids: readonly string[],
+  active: string,
+  over: string,
+): readonly string[] {
   const from = ids.indexOf(active)
   const to = ids.indexOf(over)
-  if (from === -1 || to === -1 || from === to) return [...ids]
+  if (from === -1 || to === -1 || from === to) return ids
   const sorted = ids.slice()
   sorted.splice(to, 0, ...sorted.splice(from, 1))
   return sorted
@@ -52,8 +54,7 @@ export interface SortableColumn {
 /** One column's sortable state over `ids` (the cards shown, in order). */
 export function createSortableColumn(ids: Accessor<readonly string[]>): SortableColumn {
   const [dnd] = dndContext()
-  const dragging = createMemo(() => dnd.active.draggableId !== null)
-  const isDragged = (id: string) => dnd.active.draggableId === id
+  const isDragged = createSelector(() => dnd.active.draggableId)
   // Cards displaced by the hovered position slide to the place of the card they replace.
   const offsets = createMemo(() => {
     const active = dnd.active.draggableId
@@ -71,11 +72,14 @@ export function createSortableColumn(ids: Accessor<readonly string[]>): Sortable
     })
     return map
   })
+  // Keyed reads: when a drag starts, moves over cards or ends, only the cards whose answer
+  // changes re-run (never every card on the board, which would delay the drop's write).
+  const isShifted = createSelector(offsets, (id: string, map) => map.has(id))
   return {
     transformOf(id) {
-      if (!dragging()) return undefined
-      const offset =
-        isDragged(id) && !dnd.active.overlay ? dnd.draggables[id]?.transform : offsets().get(id)
+      const offset = isDragged(id)
+        ? !dnd.active.overlay && dnd.draggables[id]?.transform
+        : isShifted(id) && offsets().get(id)
       return offset && (offset.x !== 0 || offset.y !== 0)
         ? `translate3d(${offset.x}px, ${offset.y}px, 0)`
         : undefined
