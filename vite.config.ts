@@ -8,7 +8,12 @@ const api = process.env.API_URL ?? 'http://127.0.0.1:8080'
 export default defineConfig({
   root: 'client',
   plugins: [solid()],
-  build: { outDir: '../dist/client', emptyOutDir: true },
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    // Every browser Vite's default target covers preloads modules natively: no polyfill needed.
+    modulePreload: { polyfill: false },
+  },
   server: {
     proxy: {
       '/api': api,

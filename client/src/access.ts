@@ -38,6 +38,12 @@ export function tokenParams(): Record<string, string> {
 
 const ACCESS_KEY = 'sector-board:last-access'
 
+/** The last access answer this browser saw, if any (it may be out of date). */
+export function lastKnownAccess(): AccessInfo | null {
+  const cached = localStorage.getItem(ACCESS_KEY)
+  return cached ? (JSON.parse(cached) as AccessInfo) : null
+}
+
 /**
  * The caller's access. Offline, the last answer seen in this browser stands in, so a board
  * opened before still opens (with the same role; the server checks again on reconnect).

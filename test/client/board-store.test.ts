@@ -1,7 +1,7 @@
 // The client's board store is a fine-grained projection of the Y.Doc: an edit to one card re-runs
 // only what reads that card, and edits arriving from another replica show up the same way.
 import { createEffect, createRoot } from 'solid-js'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { createBoardStore } from '../../client/src/board/store'
 import { addCard, archiveCard, editCard, moveCard } from '../../shared/ops/cards.js'
@@ -112,6 +112,33 @@ describe('cards left without a stage', () => {
     withStore(doc, (store) => {
       expect(store.state.stages.map((s) => s.id)).not.toContain('signed')
       expect(store.state.columns.signed).toEqual([id])
+    })
+  })
+})
+
+describe('a whole board arriving at once (first sync, reload from IndexedDB)', () => {
+  it('shows every card in its column in one update, and keeps untouched cards afterwards', () => {
+    const server = testBoard(1)
+    const ids = Array.from({ length: 300 }, (_, i) =>
+      addCard(server, { stage: i % 2 ? 'signed' : 'engaging', title: `card ${i}` }, alice),
+    )
+    archiveCard(server, ids[0] as string, alice)
+    const page = new Y.Doc()
+    withStore(page, (store, track) => {
+      const seen: number[] = []
+      track(() => seen.push((store.state.columns.engaging ?? []).length))
+      expect(seen).toEqual([0])
+      Y.applyUpdate(page, Y.encodeStateAsUpdate(server))
+      // One run for the whole sync: the column never showed a half-loaded board.
+      expect(seen).toEqual([0, 149])
+      expect(store.state.columns.signed).toHaveLength(150)
+      expect(store.state.archived).toEqual([ids[0]])
+      expect(store.state.columns.engaging).toEqual(ids.filter((_, i) => i % 2 === 0 && i !== 0))
+      const before = store.state.cards[ids[2] as string]
+      editCard(server, ids[4] as string, { title: 'renamed' }, bob)
+      exchange(server, page)
+      expect(store.state.cards[ids[4] as string]?.title).toBe('renamed')
+      expect(store.state.cards[ids[2] as string]).toBe(before)
     })
   })
 })

@@ -1,4 +1,5 @@
-// Opens a board for a page: session, store, intents, undo and presence, disposed with the owner.
+// Opens a board for a page: session, store, intents, undo and presence over a local board that the
+// page's route owns; all but the local board are disposed with the page.
 import { createMemo, createResource, createSignal, onCleanup } from 'solid-js'
 import { fetchAudit } from '../audit-api'
 import type { Origin } from '../../../shared/origin.js'
@@ -7,16 +8,18 @@ import type { BoardContextValue, CardFilter } from './context'
 import { EMPTY_FILTER } from './filter'
 import type { Identity } from './identity'
 import { createPresence } from './presence'
+import type { LocalBoard } from './local-board'
 import { createBoardSession } from './session'
 import { createBoardStore } from './store'
 import { createUndoHistory } from './undo'
 
 export function openBoard(
   boardId: string,
+  local: LocalBoard,
   identity: () => Identity,
   canEdit: boolean,
 ): BoardContextValue {
-  const session = createBoardSession(boardId)
+  const session = createBoardSession(boardId, local)
   const store = createBoardStore(session.doc)
   // One origin object per page: the undo history tracks exactly this browser's own changes.
   const origin: Origin = { kind: 'user', actor: identity().name }

@@ -1,5 +1,5 @@
 // Who else is on the board and which card each is editing, from y-protocols awareness.
-import { createSignal, type Accessor } from 'solid-js'
+import { createMemo, createSignal, type Accessor } from 'solid-js'
 import type { Awareness } from 'y-protocols/awareness'
 import type { Identity } from './identity'
 
@@ -15,6 +15,8 @@ export interface Presence {
 export interface PresenceTracker {
   /** Everyone else on the board (not this browser). */
   readonly others: Accessor<readonly Presence[]>
+  /** Who else has this card open (one lookup per card, however many cards are on the board). */
+  editorsOf(cardId: string): readonly Presence[]
   setIdentity(identity: Identity): void
   setEditing(cardId: string | null): void
   destroy(): void
@@ -32,6 +34,8 @@ function toPresence(clientId: number, state: Record<string, unknown>): Presence 
   }
 }
 
+const NOBODY: readonly Presence[] = []
+
 export function createPresence(awareness: Awareness, identity: Identity): PresenceTracker {
   awareness.setLocalState({ user: identity, editing: null })
   const read = () =>
@@ -41,9 +45,19 @@ export function createPresence(awareness: Awareness, identity: Identity): Presen
       .filter((p): p is Presence => p !== null)
   const [others, setOthers] = createSignal<readonly Presence[]>(read())
   const onChange = () => setOthers(read())
+  const byCard = createMemo(() => {
+    const map = new Map<string, Presence[]>()
+    for (const p of others()) {
+      if (p.editing === null) continue
+      const list = map.get(p.editing) ?? []
+      map.set(p.editing, [...list, p])
+    }
+    return map
+  })
   awareness.on('change', onChange)
   return {
     others,
+    editorsOf: (cardId) => byCard().get(cardId) ?? NOBODY,
     setIdentity: (next) => awareness.setLocalStateField('user', next),
     setEditing: (cardId) => awareness.setLocalStateField('editing', cardId),
     destroy() {

@@ -1,12 +1,12 @@
-// One open board in the browser: its Y.Doc, kept in IndexedDB (offline edits survive a reload)
-// and synced with the server over y-websocket. Exposes the link to the server as a signal.
-import type { Accessor } from 'solid-js'
-import { IndexeddbPersistence } from 'y-indexeddb'
+// One open board's connection: its local board (local-board.ts) synced with the server over
+// y-websocket. Exposes the link to the server as a signal.
+import { createSignal, type Accessor } from 'solid-js'
+import { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
-import * as Y from 'yjs'
-import type { Awareness } from 'y-protocols/awareness'
+import type * as Y from 'yjs'
 import { tokenParams } from '../access'
-import { manageLink, type Link, type LinkStatus } from './link'
+import { manageLink, type Link, type LinkStatus, type ManagedLink } from './link'
+import type { LocalBoard } from './local-board'
 import { livenessSettings } from './liveness-settings'
 
 /** synced: live. Anything else: the board on screen may be out of date (see link.ts). */
@@ -18,8 +18,7 @@ export interface BoardSession {
   readonly awareness: Awareness
   readonly link: Accessor<Link>
   readonly status: Accessor<SyncStatus>
-  /** Resolves once the locally stored copy has been loaded. */
-  readonly whenLocalLoaded: Promise<void>
+  /** Ends the connection; the LocalBoard stays open for its owner to destroy. */
   destroy(): void
 }
 
@@ -28,39 +27,63 @@ export function websocketBase(): string {
 }
 
 /** A provider whose connection `manageLink` drives (liveness checks, jittered reconnects). */
-export function createBoardProvider(boardId: string, doc: Y.Doc) {
+export function createBoardProvider(boardId: string, doc: Y.Doc, awareness?: Awareness) {
   const settings = livenessSettings()
   const provider = new WebsocketProvider(websocketBase(), boardId, doc, {
     connect: false,
     params: tokenParams(),
+    ...(awareness ? { awareness } : {}),
   })
   return { provider, managed: manageLink(provider, settings) }
 }
 
-export function createBoardSession(boardId: string): BoardSession {
-  const doc = new Y.Doc()
-  const local = new IndexeddbPersistence(`sector-board:${boardId}`, doc)
-  const { provider, managed } = createBoardProvider(boardId, doc)
-  if (navigator.onLine) managed.resume()
+/**
+ * Connects a local board to the server. When this browser keeps a copy, the provider starts once
+ * that copy is loaded: the first sync then asks only for what it lacks (never the whole board
+ * twice), and loading the copy encodes nothing for the provider to send. Without one, at once.
+ */
+export function createBoardSession(boardId: string, local: LocalBoard): BoardSession {
+  const { doc } = local
+  const awareness = new Awareness(doc)
+  const [managed, setManaged] = createSignal<ManagedLink | null>(null)
+  let provider: WebsocketProvider | undefined
+  let destroyed = false
+  const onSynced = (synced: boolean) => {
+    if (synced) local.markKept()
+  }
+  const start = () => {
+    if (destroyed) return
+    const created = createBoardProvider(boardId, doc, awareness)
+    provider = created.provider
+    provider.on('sync', onSynced)
+    if (navigator.onLine) created.managed.resume()
+    setManaged(created.managed)
+  }
+  if (local.kept) void local.whenLoaded.then(start)
+  else start()
   // The browser knows before the socket does: stop and resume with the network.
-  const goOffline = () => managed.pause()
-  const goOnline = () => managed.resume()
+  const goOffline = () => managed()?.pause()
+  const goOnline = () => managed()?.resume()
   window.addEventListener('offline', goOffline)
   window.addEventListener('online', goOnline)
+  // Until the provider exists (a kept copy still loading, briefly): not live, whatever the network.
+  const link = (): Link =>
+    managed()?.link() ?? { status: navigator.onLine ? 'connecting' : 'offline' }
 
   return {
     doc,
-    awareness: provider.awareness,
-    link: managed.link,
-    status: () => managed.link().status,
-    whenLocalLoaded: local.whenSynced.then(() => undefined),
+    awareness,
+    link,
+    status: () => link().status,
     destroy() {
+      destroyed = true
       window.removeEventListener('offline', goOffline)
       window.removeEventListener('online', goOnline)
-      managed.dispose()
-      provider.destroy()
-      void local.destroy()
-      doc.destroy()
+      managed()?.dispose()
+      provider?.off('sync', onSynced)
+      provider?.destroy()
+      // The doc outlives this session (a new role opens a new one), so end its awareness here.
+      awareness.destroy()
     },
   }
 }

@@ -33,6 +33,7 @@ export function openSnapshotView(boardId: string, snapshot: unknown): BoardConte
     link: () => ({ status: 'synced' }),
     presence: {
       others: () => [],
+      editorsOf: () => [],
       setIdentity: () => undefined,
       setEditing: () => undefined,
       destroy: () => undefined,

@@ -2,7 +2,7 @@
 // only what it touched (reconcile keeps untouched cards' identity), so editing one card re-runs
 // only what reads that card. Writes never go through the store: see actions.ts.
 import { batch } from 'solid-js'
-import { createStore, reconcile, type SetStoreFunction } from 'solid-js/store'
+import { createStore, reconcile } from 'solid-js/store'
 import type * as Y from 'yjs'
 import { touchedBy } from '../../../shared/changes.js'
 import { cardsOf } from '../../../shared/doc.js'
@@ -44,53 +44,82 @@ const emptyState = (): BoardState => ({
 
 export function createBoardStore(doc: Y.Doc): BoardStore {
   const [state, setState] = createStore<BoardState>(emptyState())
-  refreshAll(doc, setState)
+  // Plain copies of the projected cards and stages: column placement is derived from these, so a
+  // transaction never reads thousands of cards back through the store's proxies.
+  const cards = new Map<string, Card>()
+  let stages: Stage[] = []
+
+  const refreshAll = () => {
+    cards.clear()
+    cardsOf(doc).forEach((card, id) => cards.set(id, readCard(id, card)))
+    stages = readStages(doc)
+    setState(
+      reconcile({
+        meta: readMeta(doc),
+        stages,
+        targets: readTargets(doc),
+        cards: Object.fromEntries(cards),
+        ...placement(stages, cards.values()),
+      }),
+    )
+  }
+
   const onTransaction = (transaction: Y.Transaction) => {
     const touched = touchedBy(doc, transaction)
-    if (touched.meta) setState('meta', reconcile(readMeta(doc)))
-    if (touched.stages.size > 0) setState('stages', reconcile(readStages(doc), { key: 'id' }))
-    if (touched.targets.size > 0) setState('targets', reconcile(readTargets(doc), { key: 'id' }))
-    if (touched.cards.size === 0 && touched.stages.size === 0) return
+    if (touched.cards.size === 0 && touched.stages.size === 0) {
+      if (touched.meta) setState('meta', reconcile(readMeta(doc)))
+      if (touched.targets.size > 0) setState('targets', reconcile(readTargets(doc), { key: 'id' }))
+      return
+    }
+    // One batch: whatever reads the board sees a whole transaction at once, never half of it.
     batch(() => {
+      if (touched.meta) setState('meta', reconcile(readMeta(doc)))
+      if (touched.targets.size > 0) setState('targets', reconcile(readTargets(doc), { key: 'id' }))
+      if (touched.stages.size > 0) {
+        stages = readStages(doc)
+        setState('stages', reconcile(stages, { key: 'id' }))
+      }
+      const added: Record<string, Card> = {}
+      let anyAdded = false
       for (const id of touched.cards) {
         const card = cardsOf(doc).get(id)
-        if (card) setState('cards', id, reconcile(readCard(id, card)))
-        else setState('cards', id, undefined as never)
+        const next = card ? readCard(id, card) : undefined
+        const known = cards.has(id)
+        if (next) cards.set(id, next)
+        else cards.delete(id)
+        // A card new to this page (the first sync, a reload from IndexedDB, a card just added)
+        // goes in with all the others in one merge; a known one is reconciled so that only its
+        // changed fields notify.
+        if (next && !known) {
+          added[id] = next
+          anyAdded = true
+        } else if (known) setState('cards', id, next ? reconcile(next) : (undefined as never))
       }
-      const next = placement(state.stages, state.cards)
+      if (anyAdded) setState('cards', added)
+      const next = placement(stages, cards.values())
       setState('columns', reconcile(next.columns))
       setState('archived', reconcile(next.archived))
     })
   }
-  doc.on('afterTransaction', onTransaction)
-  return { state, dispose: () => doc.off('afterTransaction', onTransaction) }
-}
 
-function refreshAll(doc: Y.Doc, setState: SetStoreFunction<BoardState>): void {
-  const cards: Record<string, Card> = {}
-  cardsOf(doc).forEach((card, id) => (cards[id] = readCard(id, card)))
-  const stages = readStages(doc)
-  setState(
-    reconcile({
-      meta: readMeta(doc),
-      stages,
-      targets: readTargets(doc),
-      cards,
-      ...placement(stages, cards),
-    }),
-  )
+  refreshAll()
+  // After all of a call's transactions, and so after their 'update' events: a local edit goes to
+  // the server (y-websocket sends on 'update') before this page re-renders for it.
+  const onTransactions = (_: Y.Doc, transactions: Y.Transaction[]) =>
+    batch(() => transactions.forEach(onTransaction))
+  doc.on('afterAllTransactions', onTransactions)
+  return { state, dispose: () => doc.off('afterAllTransactions', onTransactions) }
 }
 
 /** Column membership and order derived from the cards' placements. */
 function placement(
   stages: readonly Stage[],
-  cards: Readonly<Record<string, Card | undefined>>,
+  cards: Iterable<Card>,
 ): Pick<BoardState, 'columns' | 'archived'> {
   const columns: Record<string, { id: string; rank: string }[]> = {}
   for (const stage of stages) columns[stage.id] = []
   const archived: Card[] = []
-  for (const card of Object.values(cards)) {
-    if (!card) continue
+  for (const card of cards) {
     if (card.archived) archived.push(card)
     else (columns[card.placement.stage] ??= []).push({ id: card.id, rank: card.placement.rank })
   }

@@ -1,10 +1,10 @@
 // One card on a column: title, company, investment, officer and risk at a glance, who is editing
-// it, and keyboard moves. Draggable and a drop target (solid-dnd sortable).
-import { createSortable, transformStyle } from '@thisbeyond/solid-dnd'
+// it, and keyboard moves. Draggable and a drop target (see sortable.ts).
 import { For, Show } from 'solid-js'
 import type { Card } from '../../../shared/schema.js'
 import type { Presence } from '../board/presence'
 import { t } from '../i18n/locale'
+import { createCardSortable, type SortableColumn } from './sortable'
 
 export type KeyMove = 'prev-stage' | 'next-stage' | 'up' | 'down'
 
@@ -20,10 +20,12 @@ export function CardTile(props: {
   canEdit: boolean
   highlighted?: boolean
   editors: readonly Presence[]
+  column: SortableColumn
   onOpen: () => void
   onKeyMove: (move: KeyMove) => void
 }) {
-  const sortable = createSortable(props.card.id, { kind: 'card' })
+  const id = props.card.id
+  const sortable = createCardSortable(id, { kind: 'card' })
   const onKeyDown = (event: KeyboardEvent) => {
     const move = event.altKey && props.canEdit ? KEY_MOVES[event.key] : undefined
     if (move) {
@@ -37,38 +39,33 @@ export function CardTile(props: {
   return (
     <article
       ref={sortable.ref}
-      {...(props.canEdit ? sortable.dragActivators : {})}
+      onPointerDown={(event) => props.canEdit && sortable.activate(event)}
       class="card-tile"
       classList={{
-        dragging: sortable.isActiveDraggable,
+        dragging: props.column.isDragged(id),
         highlighted: props.highlighted === true,
         [`risk-${props.card.risk}`]: true,
       }}
-      style={transformStyle(sortable.transform)}
+      style={{ transform: props.column.transformOf(id) }}
       tabIndex={0}
       role="button"
       aria-label={`${t('card.edit')}: ${props.card.title}`}
       aria-keyshortcuts={
         props.canEdit ? 'Alt+ArrowLeft Alt+ArrowRight Alt+ArrowUp Alt+ArrowDown Enter' : 'Enter'
       }
-      data-card-id={props.card.id}
+      data-card-id={id}
       data-testid="card"
       onKeyDown={onKeyDown}
       onClick={() => props.onOpen()}
     >
       <div class="card-title">{props.card.title || '—'}</div>
-      <Show when={props.card.company}>
-        <div class="card-company">{props.card.company}</div>
-      </Show>
+      {/* Empty fields stay in the DOM and are hidden by CSS (:empty): cheaper than a Show each. */}
+      <div class="card-company">{props.card.company}</div>
       <div class="card-facts">
-        <Show when={props.card.investment}>
-          <span class="card-investment" data-testid="card-investment">
-            {props.card.investment} {t('card.investmentUnit')}
-          </span>
-        </Show>
-        <Show when={props.card.officer}>
-          <span class="card-officer">{props.card.officer}</span>
-        </Show>
+        <span class="card-investment" data-testid="card-investment">
+          {props.card.investment ? `${props.card.investment} ${t('card.investmentUnit')}` : ''}
+        </span>
+        <span class="card-officer">{props.card.officer}</span>
         <span class={`risk-flag risk-${props.card.risk}`} data-testid="card-risk">
           {t(`risk.${props.card.risk}`)}
         </span>

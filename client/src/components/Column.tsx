@@ -1,5 +1,4 @@
 // One stage column: header, its cards in order (filtered locally), and "add card".
-import { createDroppable, SortableProvider } from '@thisbeyond/solid-dnd'
 import { createMemo, For, Show } from 'solid-js'
 import type { Stage } from '../../../shared/schema.js'
 import { useBoard } from '../board/context'
@@ -7,6 +6,7 @@ import { matchesFilter } from '../board/filter'
 import { t } from '../i18n/locale'
 import { CardTile, type KeyMove } from './CardTile'
 import { NewCardForm } from './NewCardForm'
+import { createColumnDroppable, createSortableColumn } from './sortable'
 import { StageHeader } from './StageHeader'
 
 export function Column(props: {
@@ -16,7 +16,7 @@ export function Column(props: {
   onKeyMove: (cardId: string, move: KeyMove) => void
 }) {
   const board = useBoard()
-  const droppable = createDroppable(props.stage.id, { kind: 'column' })
+  const droppable = createColumnDroppable(props.stage.id)
   const ids = () => board.state.columns[props.stage.id] ?? []
   const visible = createMemo(() =>
     ids().filter((id) => {
@@ -24,7 +24,7 @@ export function Column(props: {
       return card !== undefined && matchesFilter(card, board.ui.filter(), board.ui.changedCards())
     }),
   )
-  const editorsOf = (cardId: string) => board.presence.others().filter((p) => p.editing === cardId)
+  const sortable = createSortableColumn(visible)
   const intents = {
     rename: (name: { zh: string; en: string }) => board.actions.renameStage(props.stage.id, name),
     move: (delta: -1 | 1) => board.actions.moveStage(props.stage.id, props.index + delta),
@@ -39,7 +39,7 @@ export function Column(props: {
     <section
       ref={droppable.ref}
       class="column"
-      classList={{ 'drop-target': droppable.isActiveDroppable }}
+      classList={{ 'drop-target': droppable.isActiveDroppable() }}
       data-stage={props.stage.id}
       data-testid="column"
       aria-label={props.stage.name.zh}
@@ -53,24 +53,23 @@ export function Column(props: {
         intents={intents}
       />
       <div class="column-cards">
-        <SortableProvider ids={visible()}>
-          <For each={visible()}>
-            {(id) => (
-              <Show when={board.state.cards[id]}>
-                {(card) => (
-                  <CardTile
-                    card={card()}
-                    canEdit={board.canEdit}
-                    highlighted={board.ui.highlighted().has(id)}
-                    editors={editorsOf(id)}
-                    onOpen={() => board.ui.setOpenCard(id)}
-                    onKeyMove={(move) => props.onKeyMove(id, move)}
-                  />
-                )}
-              </Show>
-            )}
-          </For>
-        </SortableProvider>
+        <For each={visible()}>
+          {(id) => (
+            <Show when={board.state.cards[id]}>
+              {(card) => (
+                <CardTile
+                  card={card()}
+                  canEdit={board.canEdit}
+                  highlighted={board.ui.highlighted().has(id)}
+                  editors={board.presence.editorsOf(id)}
+                  column={sortable}
+                  onOpen={() => board.ui.setOpenCard(id)}
+                  onKeyMove={(move) => props.onKeyMove(id, move)}
+                />
+              )}
+            </Show>
+          )}
+        </For>
         <Show when={ids().length === 0}>
           <p class="column-empty">{t('stage.empty')}</p>
         </Show>

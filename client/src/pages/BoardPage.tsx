@@ -1,13 +1,14 @@
 // A sector board: toolbar (status, presence, filters, undo/redo, archive, export) and columns.
 import { Navigate, useLocation, useParams } from '@solidjs/router'
 import { canWrite, type Role } from '../../../shared/roles.js'
-import { withToken } from '../access'
+import { lastKnownAccess, withToken } from '../access'
 import { useAccess } from '../access-context'
-import { createMemo, createSignal, onCleanup, onMount, Show } from 'solid-js'
+import { createMemo, createSignal, onCleanup, onMount, Show, untrack } from 'solid-js'
 import { BoardContext } from '../board/context'
 import { EMPTY_FILTER } from '../board/filter'
 import { useIdentity } from '../board/identity-context'
 import { openBoard } from '../board/open-board'
+import { openLocalBoard, type LocalBoard } from '../board/local-board'
 import { AddStage } from '../components/AddStage'
 import { ArchivePanel } from '../components/ArchivePanel'
 import { BoardView } from '../components/BoardView'
@@ -34,6 +35,22 @@ export function BoardRoute() {
   const params = useParams<{ boardId: string }>()
   const access = useAccess()
   const location = useLocation()
+  // The board's local copy (IndexedDB) loads while the server is still being asked who this is,
+  // unless this browser's last answer was "no access": a reload then draws the board at once.
+  // It stays open across role changes, so a new role does not reload it.
+  const mayOpen = createMemo(() => {
+    const info = access.info.latest ?? lastKnownAccess()
+    return !info || info.roles[params.boardId] !== undefined
+  })
+  const local = createMemo(() => {
+    const boardId = params.boardId
+    if (!mayOpen()) return undefined
+    return untrack(() => {
+      const board = openLocalBoard(boardId)
+      onCleanup(() => board.destroy())
+      return board
+    })
+  })
   return (
     <Show when={access.info()} fallback={<p class="page-message">{t('loading')}</p>}>
       {(info) => (
@@ -54,8 +71,8 @@ export function BoardRoute() {
           }
         >
           {(role) => (
-            <Show when={params.boardId} keyed>
-              {(boardId) => <BoardPage boardId={boardId} role={role} />}
+            <Show when={local()} keyed>
+              {(board) => <BoardPage boardId={params.boardId} local={board} role={role} />}
             </Show>
           )}
         </Show>
@@ -64,10 +81,10 @@ export function BoardRoute() {
   )
 }
 
-function BoardPage(props: { boardId: string; role: Role }) {
+function BoardPage(props: { boardId: string; local: LocalBoard; role: Role }) {
   const params = { boardId: props.boardId }
   const identity = useIdentity()
-  const board = openBoard(params.boardId, identity.current, canWrite(props.role))
+  const board = openBoard(params.boardId, props.local, identity.current, canWrite(props.role))
   const [showArchive, setShowArchive] = createSignal(false)
   const [showSnapshots, setShowSnapshots] = createSignal(false)
   const cards = () => Object.values(board.state.cards).filter((c) => c !== undefined)

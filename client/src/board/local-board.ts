@@ -1,0 +1,45 @@
+// A board's Y.Doc and its IndexedDB copy (offline edits survive a reload), opened before the
+// server is asked anything, so that a reload can draw the board from this browser's copy at once.
+import { IndexeddbPersistence } from 'y-indexeddb'
+import * as Y from 'yjs'
+
+export interface LocalBoard {
+  readonly doc: Y.Doc
+  /** Resolves once the stored copy is in `doc` (at once when there is none). */
+  readonly whenLoaded: Promise<void>
+  /** Whether this browser stored a synced copy of the board before (so loading it is worthwhile). */
+  readonly kept: boolean
+  /** Records that the stored copy now holds a synced board. */
+  markKept(): void
+  destroy(): void
+}
+
+/** A stored copy this slow (or an IndexedDB that fails to open) does not hold the socket back. */
+const LOAD_LIMIT_MS = 2_000
+
+export function openLocalBoard(boardId: string): LocalBoard {
+  const keptKey = `sector-board:local-copy:${boardId}`
+  const doc = new Y.Doc()
+  const local = new IndexeddbPersistence(`sector-board:${boardId}`, doc)
+  // Until the stored copy is loaded, y-indexeddb's 'update' listener only makes Yjs encode the
+  // whole stored board once more as it loads (an update y-indexeddb then ignores). Nothing is lost
+  // by listening later: as it loads, y-indexeddb stores everything the doc held before.
+  doc.off('update', local._storeUpdate)
+  local.once('synced', () => doc.on('update', local._storeUpdate))
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const whenLoaded = Promise.race([
+    local.whenSynced,
+    new Promise<void>((resolve) => (timer = setTimeout(resolve, LOAD_LIMIT_MS))),
+  ]).then(() => clearTimeout(timer))
+  return {
+    doc,
+    whenLoaded,
+    kept: localStorage.getItem(keptKey) !== null,
+    markKept: () => localStorage.setItem(keptKey, '1'),
+    destroy() {
+      clearTimeout(timer)
+      void local.destroy()
+      doc.destroy()
+    },
+  }
+}
