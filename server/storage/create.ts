@@ -1,7 +1,6 @@
 // Picks the storage implementation from the configuration: PostgreSQL when DATABASE_URL is set,
 // else the SQLite file under DATA_DIR. Either way all four stores share one database.
 import type { Config } from '../config.js'
-import { createPgStorage } from './postgres/index.js'
 import { sqliteAccessStore } from './sqlite-access.js'
 import { sqliteAuditStore } from './sqlite-audit.js'
 import { openSqliteDatabase } from './sqlite-database.js'
@@ -14,7 +13,11 @@ export type { Storage } from './storage.js'
 
 export async function createStorage(config: Config): Promise<Storage> {
   if (config.databaseUrl)
-    return createPgStorage({ url: config.databaseUrl, schema: config.databaseSchema })
+    // Loaded only when configured: the embedded default never pays for the PostgreSQL client.
+    return (await import('./postgres/index.js')).createPgStorage({
+      url: config.databaseUrl,
+      schema: config.databaseSchema,
+    })
   return createSqliteStorage(config.sqliteFile, config.sqliteSynchronous)
 }
 
