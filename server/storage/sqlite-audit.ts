@@ -2,19 +2,10 @@
 // through the boards' writer, so they share its commits and keep their order with the updates.
 import type Database from 'better-sqlite3'
 import type { AuditQuery, AuditStore } from '../history/audit-store.js'
+import { AUDIT_COLUMNS, auditEntryOf, type AuditRow } from './audit-rows.js'
 import { AUDIT_SCHEMA } from './sqlite-board-schema.js'
 import { inlineWriter, type SqliteWriter } from './sqlite-writer.js'
 import { auditRow } from './sqlite-writes.js'
-
-interface Row {
-  board_id: string
-  card_id: string
-  field: string
-  before_json: string
-  after_json: string
-  actor: string
-  at: string
-}
 
 export function sqliteAuditStore(
   db: Database.Database,
@@ -31,20 +22,12 @@ export function sqliteAuditStore(
       if (query.actor !== undefined) where.push('actor = @actor')
       if (query.since !== undefined) where.push('at >= @since')
       const rows = db
-        .prepare<Record<string, unknown>, Row>(
-          `SELECT board_id, card_id, field, before_json, after_json, actor, at FROM board_audit
+        .prepare<Record<string, unknown>, AuditRow>(
+          `SELECT ${AUDIT_COLUMNS} FROM board_audit
            WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT @limit`,
         )
         .all({ boardId, ...query, limit: Math.min(query.limit ?? 200, 1000) })
-      return rows.map((r) => ({
-        boardId: r.board_id,
-        cardId: r.card_id,
-        field: r.field,
-        before: JSON.parse(r.before_json) as unknown,
-        after: JSON.parse(r.after_json) as unknown,
-        actor: r.actor,
-        at: r.at,
-      }))
+      return rows.map(auditEntryOf)
     },
   }
 }

@@ -1,17 +1,8 @@
 // PostgreSQL implementation of the audit trail.
 import type pg from 'pg'
-import type { AuditEntry, AuditQuery, AuditStore } from '../../history/audit-store.js'
+import type { AuditQuery, AuditStore } from '../../history/audit-store.js'
+import { AUDIT_COLUMNS, auditEntryOf, type AuditRow } from '../audit-rows.js'
 import { inTransaction } from './pool.js'
-
-interface Row {
-  board_id: string
-  card_id: string
-  field: string
-  before_json: string
-  after_json: string
-  actor: string
-  at: string
-}
 
 export function pgAuditStore(pool: pg.Pool): AuditStore {
   return {
@@ -46,20 +37,12 @@ export function pgAuditStore(pool: pg.Pool): AuditStore {
       if (query.actor !== undefined) add('actor =', query.actor)
       if (query.since !== undefined) add('at >=', query.since)
       values.push(Math.min(query.limit ?? 200, 1000))
-      const result = await pool.query<Row>(
-        `SELECT board_id, card_id, field, before_json, after_json, actor, at FROM board_audit
+      const result = await pool.query<AuditRow>(
+        `SELECT ${AUDIT_COLUMNS} FROM board_audit
          WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT $${values.length}`,
         values,
       )
-      return result.rows.map((r): AuditEntry => ({
-        boardId: r.board_id,
-        cardId: r.card_id,
-        field: r.field,
-        before: JSON.parse(r.before_json) as unknown,
-        after: JSON.parse(r.after_json) as unknown,
-        actor: r.actor,
-        at: r.at,
-      }))
+      return result.rows.map(auditEntryOf)
     },
   }
 }
