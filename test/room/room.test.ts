@@ -6,26 +6,13 @@ import { describe, expect, it } from 'vitest'
 import { addCard, editCard } from '../../shared/ops/cards.js'
 import { readCards } from '../../shared/read.js'
 import { CloseCode } from '../../server/room/peer.js'
-import { Room } from '../../server/room/room.js'
-import { alice, bob, testBoard } from '../support/board.js'
-import { silentLog } from '../support/log.js'
+import { alice, bob } from '../support/board.js'
 import { MemoryClient } from '../support/memory-client.js'
+import { testRoom } from '../support/room.js'
 import { instrumentedStore, type InstrumentedStore } from '../support/stores.js'
 
 function openRoom(store: InstrumentedStore = instrumentedStore(), failures: unknown[] = []) {
-  const doc = new Y.Doc()
-  const room = new Room({
-    boardId: 'software',
-    doc,
-    store,
-    log: silentLog,
-    lastSeq: 0,
-    compactedSeq: 0,
-    compactEvery: 1000,
-    onFailure: (e) => failures.push(e),
-  })
-  Y.applyUpdate(doc, Y.encodeStateAsUpdate(testBoard(1)))
-  return { room, store, failures }
+  return testRoom(store, failures)
 }
 
 function awarenessMessage(awareness: awarenessProtocol.Awareness, ids: number[]): Uint8Array {

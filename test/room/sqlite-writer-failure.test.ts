@@ -2,16 +2,14 @@
 // and none receives the edit that could not be stored; later appends are refused too.
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { addCard } from '../../shared/ops/cards.js'
 import { readCards } from '../../shared/read.js'
 import { CloseCode } from '../../server/room/peer.js'
-import { Room } from '../../server/room/room.js'
 import { createSqliteStore } from '../../server/storage/sqlite.js'
-import { alice, testBoard } from '../support/board.js'
-import { silentLog } from '../support/log.js'
+import { alice } from '../support/board.js'
 import { MemoryClient } from '../support/memory-client.js'
+import { testRoom } from '../support/room.js'
 import { tempDataDir } from '../support/server.js'
 
 describe('room on a failing SQLite writer', () => {
@@ -19,18 +17,7 @@ describe('room on a failing SQLite writer', () => {
     const file = path.join(tempDataDir(), 'sector-board.sqlite')
     const store = createSqliteStore(file)
     const failures: unknown[] = []
-    const doc = new Y.Doc()
-    Y.applyUpdate(doc, Y.encodeStateAsUpdate(testBoard(1)))
-    const room = new Room({
-      boardId: 'software',
-      doc,
-      store,
-      log: silentLog,
-      lastSeq: 0,
-      compactedSeq: 0,
-      compactEvery: 1000,
-      onFailure: (e) => failures.push(e),
-    })
+    const { room } = testRoom(store, failures)
     const a = new MemoryClient(room)
     const b = new MemoryClient(room)
     await a.connect()
