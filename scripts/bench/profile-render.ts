@@ -3,9 +3,9 @@
 // time went (self time by function and by script) plus the page's performance marks.
 // Usage: npx tsx scripts/bench/profile-render.ts [cards] [--reload] [--out profile.cpuprofile]
 import fs from 'node:fs'
-import { chromium } from 'playwright-core'
 import type { Snapshot } from '../../shared/snapshot.js'
 import { bigSnapshot } from '../../test/support/big-snapshot.js'
+import { launchBrowser } from '../../test/support/browser.js'
 import os from 'node:os'
 import path from 'node:path'
 import { build } from 'vite'
@@ -41,10 +41,7 @@ await build({
 const dataDir = tempDataDir()
 const server = await startServer('ours', { dataDir, env: { CLIENT_DIR: clientDir } })
 const base = `http://127.0.0.1:${server.port}`
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu'],
-})
+const browser = await launchBrowser()
 try {
   const snapshot = (await (await fetch(`${base}/api/boards/software/snapshot`)).json()) as Snapshot
   const big = bigSnapshot(snapshot, cards)

@@ -9,16 +9,16 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import type { Snapshot } from '../../../shared/snapshot.js'
 import { bigSnapshot } from '../../../test/support/big-snapshot.js'
 import { buildClientOnce } from '../../../test/support/client-build.js'
+import { launchBrowser } from '../../../test/support/browser.js'
 import { median } from '../measure.js'
 import type { Scenario } from '../scenario.js'
 import { startServer, tempDataDir } from '../servers.js'
 
 const BOARD = 'software'
-const CHROMIUM = '/usr/bin/chromium'
 const CARD = 'article[data-testid="card"]'
 
 export const browser: Scenario = {
@@ -55,19 +55,7 @@ export const browser: Scenario = {
       })
       if (!imported.ok) throw new Error(`import failed: ${imported.status}`)
       const live = big.cards.filter((c) => !c.archived).length
-      chromiumBrowser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      })
+      chromiumBrowser = await launchBrowser()
       const renders = []
       let firstCard = Number.NaN
       let reload = Number.NaN
