@@ -2,12 +2,10 @@
 // real HTTP, and y-websocket clients or raw sockets that present a session cookie or a token.
 import { pino } from 'pino'
 import WebSocket from 'ws'
-import { WebsocketProvider } from 'y-websocket'
-import * as Y from 'yjs'
 import { accounts } from '../../server/access/accounts.js'
 import type { AccessStore } from '../../server/access/store.js'
 import type { Logger } from '../../server/log.js'
-import type { BoardClient } from './clients.js'
+import { connectBoard, synced, type BoardClient } from './clients.js'
 
 export const PASSWORD = 'correct horse battery staple 电池'
 
@@ -112,22 +110,10 @@ export async function joinBoardAs(httpUrl: string, boardId: string, as: As): Pro
       super(url, protocols, { headers })
     }
   }
-  const doc = new Y.Doc()
-  const provider = new WebsocketProvider(`${httpUrl.replace(/^http/, 'ws')}/ws`, boardId, doc, {
-    WebSocketPolyfill: CredentialedSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
+  const client = connectBoard(httpUrl, boardId, {
+    socket: CredentialedSocket,
     params: as.token ? { token: as.token } : {},
   })
-  await new Promise<void>((resolve) => {
-    if (provider.synced) resolve()
-    else provider.once('sync', () => resolve())
-  })
-  return {
-    doc,
-    provider,
-    close() {
-      provider.destroy()
-      doc.destroy()
-    },
-  }
+  await synced(client)
+  return client
 }

@@ -9,15 +9,25 @@ export interface BoardClient {
   close(): void
 }
 
-export async function joinBoard(httpUrl: string, boardId: string): Promise<BoardClient> {
-  const doc = new Y.Doc()
+export interface ConnectOptions {
+  /** The document to sync (a fresh one by default): pass a client's to move it elsewhere. */
+  readonly doc?: Y.Doc
+  /** The WebSocket class, e.g. one that presents credentials. */
+  readonly socket?: new (url: string, protocols?: string | string[]) => WebSocket
+  readonly params?: Record<string, string>
+}
+
+/** A standard y-websocket client on a board, connecting now; see `synced`. */
+export function connectBoard(
+  httpUrl: string,
+  boardId: string,
+  options: ConnectOptions = {},
+): BoardClient {
+  const doc = options.doc ?? new Y.Doc()
   const provider = new WebsocketProvider(`${httpUrl.replace(/^http/, 'ws')}/ws`, boardId, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: (options.socket ?? WebSocket) as unknown as typeof globalThis.WebSocket,
     disableBc: true,
-  })
-  await new Promise<void>((resolve) => {
-    if (provider.synced) resolve()
-    else provider.once('sync', () => resolve())
+    params: options.params ?? {},
   })
   return {
     doc,
@@ -27,6 +37,20 @@ export async function joinBoard(httpUrl: string, boardId: string): Promise<Board
       doc.destroy()
     },
   }
+}
+
+/** Resolves once the client has synced with the server. */
+export function synced(client: BoardClient): Promise<void> {
+  return new Promise((resolve) => {
+    if (client.provider.synced) resolve()
+    else client.provider.once('sync', () => resolve())
+  })
+}
+
+export async function joinBoard(httpUrl: string, boardId: string): Promise<BoardClient> {
+  const client = connectBoard(httpUrl, boardId)
+  await synced(client)
+  return client
 }
 
 /** A raw WebSocket on a board, for sending bytes no well-behaved client would. */

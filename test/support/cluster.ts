@@ -1,8 +1,6 @@
 // Several server instances sharing one store and one Redis, as behind a load balancer.
-import { WebsocketProvider } from 'y-websocket'
 import { describe } from 'vitest'
-import WebSocket from 'ws'
-import type { BoardClient } from './clients.js'
+import { connectBoard, type BoardClient } from './clients.js'
 import { postgresAvailable, testSchema } from './postgres.js'
 import { redisAvailable, uniqueRedisPrefix, SHARED_REDIS_URL } from './redis.js'
 import { tempDataDir } from './server.js'
@@ -47,21 +45,5 @@ export function clusterSetup(
 /** Points a client's document at another instance, as a load balancer would after a failure. */
 export function reconnectTo(client: BoardClient, httpUrl: string, boardId: string): BoardClient {
   client.provider.destroy()
-  const provider = new WebsocketProvider(
-    `${httpUrl.replace(/^http/, 'ws')}/ws`,
-    boardId,
-    client.doc,
-    {
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-      disableBc: true,
-    },
-  )
-  return {
-    doc: client.doc,
-    provider,
-    close() {
-      provider.destroy()
-      client.doc.destroy()
-    },
-  }
+  return connectBoard(httpUrl, boardId, { doc: client.doc })
 }
