@@ -1,9 +1,21 @@
-// kill -9 right after clients saw an edit: the edit is there when the server comes back.
-import { afterEach, describe, expect, it, vi } from 'vitest'
+// kill -9 right after clients saw an edit: the edit is there when the server comes back, whether
+// boards live in the SQLite file or in PostgreSQL.
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
 import { addCard, editCard } from '../../shared/ops/cards.js'
 import { readCards } from '../../shared/read.js'
 import { joinBoard, type BoardClient } from '../support/clients.js'
+import { postgresAvailable, testSchema } from '../support/postgres.js'
 import { killHard, startChildServer, tempDataDir, type ChildServer } from '../support/server.js'
+
+const pgSchema = (await postgresAvailable()) ? testSchema() : undefined
+afterAll(() => pgSchema?.drop())
+
+/** Where the data lives, and the environment that puts it there. Each run gets a fresh folder. */
+const storages: { name: string; env: Record<string, string>; sharedDataDir: boolean }[] = [
+  { name: 'SQLite', env: {}, sharedDataDir: true },
+  // A fresh data folder for each server: nothing can come from a SQLite file.
+  ...(pgSchema ? [{ name: 'PostgreSQL', env: pgSchema.env, sharedDataDir: false }] : []),
+]
 
 const open: { clients: BoardClient[]; servers: ChildServer[] } = { clients: [], servers: [] }
 afterEach(async () => {
@@ -11,13 +23,13 @@ afterEach(async () => {
   for (const s of open.servers.splice(0)) await killHard(s.child)
 })
 
-describe('crash safety', () => {
+describe.each(storages)('crash safety on $name', ({ env, sharedDataDir }) => {
   it(
     'an edit another client has seen survives SIGKILL of the server',
     { timeout: 60_000 },
     async () => {
       const dataDir = tempDataDir()
-      const first = await startChildServer(dataDir)
+      const first = await startChildServer(dataDir, env)
       open.servers.push(first)
       const writer = await joinBoard(first.url, 'biomedicine')
       const watcher = await joinBoard(first.url, 'biomedicine')
@@ -38,7 +50,7 @@ describe('crash safety', () => {
       writer.provider.disconnect()
       watcher.provider.disconnect()
 
-      const second = await startChildServer(dataDir)
+      const second = await startChildServer(sharedDataDir ? dataDir : tempDataDir(), env)
       open.servers.push(second)
       const fresh = await joinBoard(second.url, 'biomedicine')
       open.clients.push(fresh)
