@@ -1,10 +1,11 @@
 // One stage column: header, its cards in order (filtered locally), and "add card".
-import { createMemo, For, Show } from 'solid-js'
+import { createMemo, Show } from 'solid-js'
 import type { Stage } from '../../../shared/schema.js'
 import { useBoard } from '../board/context'
 import { matchesFilter } from '../board/filter'
 import { t } from '../i18n/locale'
-import { CardTile, type KeyMove } from './CardTile'
+import type { KeyMove } from './CardTile'
+import { ColumnCards } from './ColumnCards'
 import { NewCardForm } from './NewCardForm'
 import { createColumnDroppable, createSortableColumn } from './sortable'
 import { StageHeader } from './StageHeader'
@@ -53,23 +54,7 @@ export function Column(props: {
         intents={intents}
       />
       <div class="column-cards">
-        <For each={visible()}>
-          {(id) => (
-            <Show when={board.state.cards[id]}>
-              {(card) => (
-                <CardTile
-                  card={card()}
-                  canEdit={board.canEdit}
-                  highlighted={board.ui.highlighted().has(id)}
-                  editors={board.presence.editorsOf(id)}
-                  column={sortable}
-                  onOpen={() => board.ui.setOpenCard(id)}
-                  onKeyMove={(move) => props.onKeyMove(id, move)}
-                />
-              )}
-            </Show>
-          )}
-        </For>
+        <ColumnCards ids={visible()} sortable={sortable} onKeyMove={props.onKeyMove} />
         <Show when={ids().length === 0}>
           <p class="column-empty">{t('stage.empty')}</p>
         </Show>
