@@ -1,6 +1,7 @@
 // `npm run bench`: runs the scenarios against our server and the two in-memory references,
 // alternating servers (A B C A B C) with a fresh process per run, then prints medians and ratios
-// and writes the results as JSON. Options: --quick, --scenario N[,M], --rounds N, --out file.
+// and writes the results as JSON. Options: --quick, --scenario N[,M], --rounds N, --out file,
+// --servers ours[,reference,hocuspocus] (only those; for quick before/after checks of one server).
 import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -34,11 +35,13 @@ const { values: args } = parseArgs({
     scenario: { type: 'string' },
     rounds: { type: 'string' },
     out: { type: 'string' },
+    servers: { type: 'string' },
   },
 })
 const quick = args.quick ?? false
 const rounds = Number(args.rounds ?? (quick ? 1 : 3))
 const wanted = args.scenario ? new Set(args.scenario.split(',').map(Number)) : undefined
+const onlyServers = args.servers ? new Set(args.servers.split(',')) : undefined
 const scenarios = ALL.filter((s) => (wanted ? wanted.has(s.id) : DEFAULT_IDS.has(s.id)))
 buildOurServer()
 const startedAt = new Date()
@@ -62,7 +65,7 @@ console.log(
 )
 for (const scenario of scenarios) {
   for (let round = 1; round <= rounds; round++) {
-    for (const kind of scenario.servers) {
+    for (const kind of scenario.servers.filter((k) => onlyServers?.has(k) ?? true)) {
       const t0 = performance.now()
       const server = scenario.ownsServer ? undefined : await startServer(kind)
       try {

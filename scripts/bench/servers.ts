@@ -55,14 +55,23 @@ interface StartOptions {
 
 /**
  * Every server gets the garbage-collect-on-signal hook. Ours runs as `npm start` runs it, from the
- * build in dist/ (see buildOurServer); the small Hocuspocus entry point runs through tsx.
+ * build in dist/ (see buildOurServer) with the same Node flags; the small Hocuspocus entry point
+ * runs through tsx.
  */
 const PRELOAD = ['--expose-gc', '--import', './scripts/bench/gc-preload.mjs']
 
+/**
+ * Extra Node flags for our server only, for profiling, e.g. BENCH_OURS_NODE_FLAGS="--cpu-prof
+ * --cpu-prof-dir=/tmp/prof" or "--perf-basic-prof"; it is then stopped gracefully, so that a
+ * profile gets written.
+ */
+const oursNodeFlags = process.env.BENCH_OURS_NODE_FLAGS?.split(' ').filter(Boolean) ?? []
+
 function command(kind: ServerKind): string[] {
   switch (kind) {
-    case 'ours':
-      return [...PRELOAD, 'dist/server/main.js']
+    case 'ours': {
+      return [...PRELOAD, ...oursNodeFlags, 'dist/server/main.js']
+    }
     case 'reference':
       return [...PRELOAD, 'node_modules/@y/websocket-server/src/server.js']
     case 'hocuspocus':
@@ -144,7 +153,9 @@ export async function startServer(
     pid: child.pid as number,
     spawnedAt,
     dataDir,
-    async stop(graceful = false) {
+    async stop(gracefulStop = false) {
+      // A CPU profile is written only when the process exits by itself.
+      const graceful = gracefulStop || (kind === 'ours' && oursNodeFlags.length > 0)
       if (child.exitCode === null && child.signalCode === null) {
         child.kill(graceful ? 'SIGTERM' : 'SIGKILL')
         const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)

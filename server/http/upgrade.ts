@@ -10,7 +10,8 @@ import type { WebSocket, WebSocketServer } from 'ws'
 /** Key of the grant a route leaves in the env of an upgrade request it accepts. */
 export const SOCKET_GRANT = Symbol('socket grant')
 
-export type SocketGrant = (ws: WebSocket) => void
+/** Takes over an accepted socket: `ws` speaks the protocol, `socket` is the connection under it. */
+export type SocketGrant = (ws: WebSocket, socket: Duplex) => void
 
 /** What the Node adapter passes as env to the app, plus the grant a route may leave. */
 export interface UpgradeEnv {
@@ -32,7 +33,7 @@ export function serveUpgrades(server: Server, fetch: Fetch, wss: WebSocketServer
         if (!grant) return void refuse(socket, response)
         wss.handleUpgrade(request, socket, head, (ws) => {
           wss.emit('connection', ws, request)
-          grant(ws)
+          grant(ws, socket)
         })
       },
       () => refuse(socket, new Response('internal error', { status: 500 })),

@@ -1,7 +1,8 @@
 // The y-websocket endpoint: /ws/<boardId>. Checks board, origin and role BEFORE the upgrade (the
 // route below), then joins the socket to the board's room as a Peer with the caller's role.
+import type { Duplex } from 'node:stream'
 import { Hono } from 'hono'
-import type { WebSocket } from 'ws'
+import { WebSocket } from 'ws'
 import type { Role } from '../../shared/roles.js'
 import type { LiveAccess, LiveConnection } from '../access/live.js'
 import type { Logger } from '../log.js'
@@ -12,6 +13,7 @@ import type { Rooms } from '../room/rooms.js'
 import { actorName, requireRole, sameOrigin, type BoardAccessEnv } from './access.js'
 import { requireBoard } from './require-board.js'
 import { SOCKET_GRANT, type UpgradeEnv } from './upgrade.js'
+import { sharedBinaryFrame } from './ws-frame.js'
 
 export interface WebsocketDeps {
   readonly rooms: Rooms
@@ -40,8 +42,15 @@ export function websocketRoutes(deps: WebsocketDeps) {
       // requireRole('viewer') let the request through, so there is a role.
       const role = access.roleFor(boardId) as Role
       const actor = actorName(access)
-      c.env[SOCKET_GRANT] = (ws) => {
-        const socket = new BoardSocket(ws, boardId, role, deps.metrics, deps.maxMessagesPerSecond)
+      c.env[SOCKET_GRANT] = (ws, raw) => {
+        const socket = new BoardSocket(
+          ws,
+          raw,
+          boardId,
+          role,
+          deps.metrics,
+          deps.maxMessagesPerSecond,
+        )
         socket.connection = openConnection(deps.rooms, boardId, socket, role, deps.log, actor)
         // Closed (1008) when this caller's access to the board changes.
         socket.untrack = deps.live.track(credentials, access, socket)
@@ -74,6 +83,8 @@ class BoardSocket implements Peer, LiveConnection {
 
   constructor(
     private readonly ws: WebSocket,
+    /** The connection under `ws`: messages go out on it pre-framed (see ws-frame.ts). */
+    private readonly raw: Duplex,
     readonly boardId: string,
     readonly role: Role,
     readonly metrics: Metrics | undefined,
@@ -90,7 +101,9 @@ class BoardSocket implements Peer, LiveConnection {
   }
 
   send(data: Uint8Array): void {
-    this.ws.send(data)
+    // `ws` writes its own frames (pings, the close) straight to the same connection and never
+    // queues them (no compression here), so whole frames written here cannot interleave with them.
+    if (this.ws.readyState === WebSocket.OPEN) this.raw.write(sharedBinaryFrame(data))
   }
 
   close(code: number, reason: string): void {

@@ -30,6 +30,17 @@ describe('/metrics', () => {
     expect(text).toContain('process_cpu_seconds_total')
   })
 
+  it('shows a busy event loop as utilization near 1, and an idle one near 0', async () => {
+    const utilization = async () =>
+      sample(await scrape(server.url), 'sector_board_event_loop_utilization')
+    await utilization() // starts a fresh interval
+    const busyUntil = performance.now() + 400
+    while (performance.now() < busyUntil); // the test server shares this thread's event loop
+    expect(await utilization()).toBeGreaterThan(0.7)
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    expect(await utilization()).toBeLessThan(0.3)
+  })
+
   it('counts connections, loaded rooms, stored updates, storage time and message sizes', async () => {
     const editor = await joinBoard(server.url, 'marine')
     try {
