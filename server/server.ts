@@ -80,6 +80,7 @@ export async function startServer(
     audit: storage.audit,
     fanout,
     catchUpMs: config.catchUpMs,
+    onViewerWriteDropped: () => metrics.viewerWritesDropped.inc(),
   })
   // A secret generated once is kept in the database, so restarts keep sessions valid.
   const sessionSecret =

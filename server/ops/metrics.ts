@@ -18,6 +18,7 @@ export interface Metrics {
   readonly storageFailures: Counter<'operation'>
   readonly messageBytes: Histogram
   readonly refusedMessages: Counter<'reason' | 'code'>
+  readonly viewerWritesDropped: Counter
   readonly heartbeatTerminations: Counter
   readonly fanoutMessages: Counter<'direction' | 'kind'>
   readonly fanoutResyncs: Counter
@@ -90,6 +91,11 @@ export function createMetrics(sources: MetricSources): Metrics {
       name: 'sector_board_refused_messages_total',
       help: 'Connections closed because of what a client sent (or because its access ended)',
       labelNames: ['reason', 'code'],
+      registers,
+    }),
+    viewerWritesDropped: new Counter({
+      name: 'sector_board_viewer_writes_dropped_total',
+      help: 'Changes sent by read-only viewers, dropped without being applied, stored or relayed',
       registers,
     }),
     heartbeatTerminations: new Counter({

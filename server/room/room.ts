@@ -43,6 +43,8 @@ export interface RoomOptions {
   readonly fanout?: FanoutSubscription
   /** With fan-out, how often to catch up from storage in case a message was lost. */
   readonly catchUpMs?: number
+  /** Told each time a viewer's change is dropped. */
+  readonly onViewerWriteDropped?: () => void
   /** Called once when the room can no longer serve (storage failed, or its doc is tainted). */
   readonly onFailure: (error: unknown) => void
 }
@@ -348,8 +350,10 @@ export class Room {
    */
   private dropViewerUpdate(update: Uint8Array): void {
     const { structs, ds } = Y.decodeUpdate(update)
-    if (structs.length > 0 || ds.clients.size > 0)
+    if (structs.length > 0 || ds.clients.size > 0) {
       this.opts.log.warn({ board: this.boardId }, 'viewer tried to change the board; dropped')
+      this.opts.onViewerWriteDropped?.()
+    }
   }
 
   /**

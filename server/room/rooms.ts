@@ -28,6 +28,8 @@ export interface RoomsOptions {
   readonly fanout?: Fanout
   /** With fan-out, how often each room catches up from storage in case a message was lost. */
   readonly catchUpMs?: number
+  /** Told each time a viewer's change is dropped (counted in /metrics). */
+  readonly onViewerWriteDropped?: () => void
 }
 
 interface LoadingEntry {
@@ -143,6 +145,7 @@ export class Rooms {
       audit: this.opts.audit,
       fanout: link?.subscription,
       catchUpMs: this.opts.catchUpMs,
+      onViewerWriteDropped: this.opts.onViewerWriteDropped,
       onFailure: () => this.evict(boardId, room),
     })
     try {

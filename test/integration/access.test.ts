@@ -22,6 +22,7 @@ import {
   type CapturedLog,
 } from '../support/access.js'
 import type { BoardClient } from '../support/clients.js'
+import { sample, scrape } from '../support/metrics.js'
 import { tempDataDir, testEnv } from '../support/server.js'
 
 const cleanup: (() => unknown)[] = []
@@ -117,6 +118,8 @@ describe('access over real sockets', () => {
         captured.messages().filter((m) => m === 'viewer tried to change the board; dropped'),
       ).toHaveLength(2),
     )
+    // Operators see them too.
+    expect(sample(await scrape(server.url), 'sector_board_viewer_writes_dropped_total')).toBe(2)
     // Anything relayed from the viewers would have reached the others before this later edit.
     addCard(editor.doc, { stage: 'engaging', title: 'editor card 2' }, { actor: 'editor' })
     await vi.waitFor(() =>
