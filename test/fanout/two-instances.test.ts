@@ -4,7 +4,8 @@ import { Redis } from 'ioredis'
 import { afterEach, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { addCard, editCard } from '../../shared/ops/cards.js'
-import { readCards } from '../../shared/read.js'
+import { readCards, readStages } from '../../shared/read.js'
+import { seedBoard } from '../../shared/seed/index.js'
 import { toSnapshot } from '../../shared/snapshot.js'
 import { readConfig } from '../../server/config.js'
 import type { RunningServer } from '../../server/server.js'
@@ -12,17 +13,21 @@ import { createStorage } from '../../server/storage/create.js'
 import { joinBoard, type BoardClient } from '../support/clients.js'
 import { clusterSetup, describeCluster, type ClusterSetup } from '../support/cluster.js'
 import { scrape, sample } from '../support/metrics.js'
+import { TEST_DATABASE_URL } from '../support/postgres.js'
 import { startTestServer, testEnv } from '../support/server.js'
+import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js'
 
-const open: { clients: BoardClient[]; servers: RunningServer[]; setups: ClusterSetup[] } = {
-  clients: [],
-  servers: [],
-  setups: [],
-}
+const open: {
+  clients: BoardClient[]
+  servers: RunningServer[]
+  setups: ClusterSetup[]
+  proxies: TcpProxy[]
+} = { clients: [], servers: [], setups: [], proxies: [] }
 afterEach(async () => {
   for (const c of open.clients.splice(0)) c.close()
   for (const s of open.servers.splice(0)) await s.close()
   for (const s of open.setups.splice(0)) await s.drop()
+  for (const p of open.proxies.splice(0)) await p.close()
 })
 
 async function instance(setup: ClusterSetup): Promise<RunningServer> {
@@ -46,6 +51,41 @@ function cluster(options?: Parameters<typeof clusterSetup>[0]): ClusterSetup {
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 describeCluster('two instances with Redis fan-out', () => {
+  it('a board first opened on both instances at once is seeded once, the same everywhere', async () => {
+    const setup = cluster()
+    // Every database round trip takes 100 ms longer, so each instance has read the board as empty
+    // before either has stored its seed.
+    const pg = new URL(TEST_DATABASE_URL)
+    const proxy = await startTcpProxy(Number(pg.port || 5432), pg.hostname, { latencyMs: 100 })
+    open.proxies.push(proxy)
+    pg.host = new URL(proxy.url).host
+    const slow = { ...setup, env: { ...setup.env, DATABASE_URL: pg.toString() } }
+    const [a, b] = [await instance(slow), await instance(slow)]
+    // Both find nothing stored and seed; the seed is deterministic and keyed by id, so the two
+    // seeds merge into one board rather than two copies.
+    const [onA, onB] = await Promise.all([client(a, 'software'), client(b, 'software')])
+    const expected = new Y.Doc()
+    seedBoard(expected, 'software')
+    const titles = (doc: Y.Doc) =>
+      readCards(doc).map((card) => `${card.placement.stage} ${card.title}`)
+    await vi.waitFor(
+      () => {
+        for (const doc of [onA.doc, onB.doc]) {
+          expect(readStages(doc).map((stage) => stage.name)).toEqual(
+            readStages(expected).map((stage) => stage.name),
+          )
+          expect(titles(doc).sort()).toEqual(titles(expected).sort())
+        }
+      },
+      { timeout: 10_000, interval: 50 },
+    )
+    // Both did seed: the board holds the seed of each instance's document.
+    expect(Y.decodeStateVector(Y.encodeStateVector(onA.doc)).size).toBe(2)
+    // Someone arriving later, on either instance, gets that same board from the database.
+    const late = await client(b, 'software')
+    expect(titles(late.doc).sort()).toEqual(titles(expected).sort())
+  })
+
   it('clients on both converge under concurrent edits, each update stored once', async () => {
     const setup = cluster()
     const [a, b] = [await instance(setup), await instance(setup)]

@@ -1,6 +1,7 @@
 // A TCP proxy between a browser and a server that misbehaves the way real proxies and NATs do:
 // it can stall (keep every socket open but forward nothing, like a proxy that silently dropped
 // idle connections) and refuse (close new connections at once, like a proxy that drops upgrades).
+// It can also add latency: every chunk is passed on that many milliseconds late, in order.
 import net from 'node:net'
 import type { AddressInfo } from 'node:net'
 
@@ -26,7 +27,14 @@ interface Link {
   silent: boolean
 }
 
-export async function startTcpProxy(targetPort: number, host = '127.0.0.1'): Promise<TcpProxy> {
+export async function startTcpProxy(
+  targetPort: number,
+  host = '127.0.0.1',
+  options: { latencyMs?: number } = {},
+): Promise<TcpProxy> {
+  const latency = options.latencyMs ?? 0
+  const pass = (to: net.Socket, data: Buffer) =>
+    latency > 0 ? setTimeout(() => to.write(data), latency) : to.write(data)
   let mode: ProxyMode = 'forward'
   const links = new Set<Link>()
   const server = net.createServer((client) => {
@@ -35,8 +43,8 @@ export async function startTcpProxy(targetPort: number, host = '127.0.0.1'): Pro
     const link: Link = { client, upstream, silent: mode === 'stall' }
     links.add(link)
     // Bytes that arrive while silent are dropped, as a dead middlebox would.
-    client.on('data', (data) => void (link.silent || upstream.write(data)))
-    upstream.on('data', (data) => void (link.silent || client.write(data)))
+    client.on('data', (data) => void (link.silent || pass(upstream, data)))
+    upstream.on('data', (data) => void (link.silent || pass(client, data)))
     const end = () => {
       links.delete(link)
       client.destroy()
