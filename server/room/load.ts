@@ -8,6 +8,8 @@ export interface LoadedBoard {
   readonly compactedSeq: number
   /** True when nothing was stored yet: the caller seeds the board. */
   readonly empty: boolean
+  /** The stored state when it is the whole doc (no log on top of it), as an update. */
+  readonly wholeState: Uint8Array | null
 }
 
 export async function loadBoardDoc(store: BoardStore, boardId: string): Promise<LoadedBoard> {
@@ -22,5 +24,6 @@ export async function loadBoardDoc(store: BoardStore, boardId: string): Promise<
     lastSeq: stored.lastSeq,
     compactedSeq: stored.throughSeq,
     empty: !stored.state && stored.updates.length === 0,
+    wholeState: stored.updates.length === 0 ? stored.state : null,
   }
 }

@@ -33,6 +33,11 @@ export interface RoomOptions {
   readonly lastSeq: number
   /** Sequence number the stored state was compacted through. */
   readonly compactedSeq: number
+  /**
+   * An update holding exactly what `doc` holds, as stored: the first joins get it as it is,
+   * without encoding a large board again (until the doc changes).
+   */
+  readonly wholeState?: Uint8Array | null
   /** Compact the log into the state after this many appended updates. */
   readonly compactEvery: number
   /** Where the audit trail goes; without it nothing is recorded. */
@@ -111,6 +116,7 @@ export class Room {
     this.doc = opts.doc
     this.applied = new AppliedSeqs(opts.lastSeq)
     this.compactedSeq = opts.compactedSeq
+    this.fullStateMessage = opts.wholeState ? encodeSyncStep2(opts.wholeState) : null
     this.recorder = opts.audit ? new AuditRecorder(opts.boardId, opts.doc) : null
     // Text edits held open for merging are stored once idle for a minute.
     this.auditTimer = this.recorder ? setInterval(() => this.flushAudit(false), 15_000) : undefined

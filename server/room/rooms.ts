@@ -133,7 +133,7 @@ export class Rooms {
       await link?.subscription.leave()
       throw error
     }
-    const { doc, lastSeq, compactedSeq, empty } = loaded
+    const { doc, lastSeq, compactedSeq, empty, wholeState } = loaded
     const room = new Room({
       boardId,
       doc,
@@ -141,6 +141,7 @@ export class Rooms {
       log,
       lastSeq,
       compactedSeq,
+      wholeState,
       compactEvery: this.opts.compactEvery,
       audit: this.opts.audit,
       fanout: link?.subscription,
