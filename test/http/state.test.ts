@@ -89,6 +89,21 @@ describe('GET /api/boards/<id>/state', () => {
     })
   })
 
+  it('sends the same update gzipped to a client that accepts gzip, and plain to one that does not', async () => {
+    const { server } = await serve()
+    const url = `${server.url}/api/boards/software/state`
+    const plain = await fetch(url, { headers: { 'accept-encoding': 'identity' } })
+    expect(plain.headers.get('content-encoding')).toBeNull()
+    const bytes = new Uint8Array(await plain.arrayBuffer())
+    const zipped = await fetch(url, { headers: { 'accept-encoding': 'gzip, br' } })
+    expect(zipped.headers.get('content-encoding')).toBe('gzip')
+    expect(Number(zipped.headers.get('content-length'))).toBeLessThan(bytes.length / 2)
+    expect(zipped.headers.get('etag')).not.toBe(plain.headers.get('etag'))
+    // fetch undoes the gzip: what arrives is the very same update.
+    expect(new Uint8Array(await zipped.arrayBuffer())).toEqual(bytes)
+    expect(boardOf(bytes).cards.length).toBeGreaterThan(0)
+  })
+
   it('answers an unknown board with a JSON 404', async () => {
     const { server } = await serve()
     const res = await fetch(`${server.url}/api/boards/shipbuilding/state`)
