@@ -20,7 +20,7 @@ export interface LocalBoard {
 const LOAD_LIMIT_MS = 2_000
 
 /** Origin of the board state fetched over HTTP. */
-export const SERVER_STATE = Symbol('server state')
+const SERVER_STATE = Symbol('server state')
 
 /** After the next frame is drawn (a timeout too: hidden tabs draw no frames). */
 function afterPaint(fn: () => void): void {
