@@ -1,6 +1,7 @@
 // Who this browser is to the server and what it may do: GET/POST/DELETE /api/session, and the
 // read-only share-link token (from a `?token=` link), which travels with every request.
 import type { Role } from '../../shared/roles.js'
+import { takeSession } from './prefetch'
 
 export interface AccessInfo {
   readonly user: { readonly name: string; readonly displayName: string } | null
@@ -53,7 +54,7 @@ export async function fetchAccess(): Promise<AccessInfo> {
   if (cached && !navigator.onLine) return JSON.parse(cached) as AccessInfo
   let res: Response
   try {
-    res = await fetch(withToken('/api/session'))
+    res = await (takeSession() ?? fetch(withToken('/api/session')))
   } catch (error) {
     if (cached) return JSON.parse(cached) as AccessInfo
     throw error

@@ -91,6 +91,8 @@ try {
     })()`,
   })
   const page = await context.newPage()
+  page.on('console', (m) => console.log('console:', m.text()))
+  page.on('pageerror', (e) => console.log('pageerror:', e.message))
   const wait = () =>
     page.waitForFunction('!Number.isNaN(window.__render.all)', undefined, { timeout: 60_000 })
   if (reload) {

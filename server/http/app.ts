@@ -23,6 +23,7 @@ import { importRoutes } from './import.js'
 import { opsRoutes } from './ops.js'
 import { sessionRoutes } from './session.js'
 import { snapshotRoutes } from './snapshots.js'
+import { stateRoutes } from './state.js'
 import { auditRoutes } from './audit.js'
 import { websocketRoutes } from './websocket.js'
 
@@ -87,6 +88,7 @@ export function createApp(deps: AppDeps): Hono {
     }),
   )
   app.route('/api/boards', boardRoutes(rooms))
+  app.route('/api/boards', stateRoutes(rooms))
   app.route('/api', exportRoutes(rooms))
   app.route('/api/boards', snapshotRoutes(deps.snapshots))
   app.route('/api/boards', importRoutes(deps.snapshots, { maxBytes: deps.maxImportBytes }))

@@ -102,7 +102,9 @@ export class Room {
     readonly origin: unknown
     readonly audit: readonly AuditEntry[]
   }[] = []
-  /** Sync step 2 with the whole state, kept until the doc changes: many joins, one encoding. */
+  /** The whole state as one update, and as sync step 2, kept until the doc changes: many joins
+   * (over the socket or HTTP), one encoding. */
+  private wholeState: Uint8Array | null = null
   private fullStateMessage: Uint8Array | null = null
   private readonly recorder: AuditRecorder | null
   private readonly auditTimer: NodeJS.Timeout | undefined
@@ -207,6 +209,21 @@ export class Room {
       await current
     } while (current !== this.pipeline)
     if (this.health.kind !== 'open') throw this.health.error
+  }
+
+  /**
+   * The whole document as one update, once everything received before is stored: like a sync
+   * reply, an HTTP read never shows a change that a crash could still lose.
+   */
+  async state(): Promise<Uint8Array> {
+    let state: Uint8Array | undefined
+    this.enqueue(async () => {
+      await this.storeOutbox()
+      state = this.encodedState()
+    })
+    await this.flush()
+    if (!state) throw new Error(`board "${this.boardId}" is unavailable`)
+    return state
   }
 
   /** Stores the merged state and drops the log it covers; runs in order with appends. */
@@ -437,11 +454,17 @@ export class Room {
   private syncStep2For(stateVector: Uint8Array): Uint8Array {
     if (Y.decodeStateVector(stateVector).size > 0)
       return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))
-    this.fullStateMessage ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc))
+    this.fullStateMessage ??= encodeSyncStep2(this.encodedState())
     return this.fullStateMessage
   }
 
+  private encodedState(): Uint8Array {
+    this.wholeState ??= Y.encodeStateAsUpdate(this.doc)
+    return this.wholeState
+  }
+
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.wholeState = null
     this.fullStateMessage = null
     if (this.incoming) this.incoming.updates.push(update)
     else if (origin === FROM_OTHER_INSTANCE) this.relay(encodeUpdate(update), null)

@@ -1,6 +1,6 @@
 // A board's Y.Doc and its IndexedDB copy (offline edits survive a reload), opened before the
 // server is asked anything, so that a reload can draw the board from this browser's copy at once.
-import { IndexeddbPersistence } from 'y-indexeddb'
+import { IndexeddbPersistence, storeState } from 'y-indexeddb'
 import * as Y from 'yjs'
 
 export interface LocalBoard {
@@ -11,11 +11,28 @@ export interface LocalBoard {
   readonly kept: boolean
   /** Records that the stored copy now holds a synced board. */
   markKept(): void
+  /** Applies the server's whole board (an update from server-state.ts), stored once drawn. */
+  applyServerState(update: Uint8Array): void
   destroy(): void
 }
 
 /** A stored copy this slow (or an IndexedDB that fails to open) does not hold the socket back. */
 const LOAD_LIMIT_MS = 2_000
+
+/** Origin of the board state fetched over HTTP. */
+const SERVER_STATE = Symbol('server state')
+
+/** After the next frame is drawn (a timeout too: hidden tabs draw no frames). */
+function afterPaint(fn: () => void): void {
+  let done = false
+  const once = () => {
+    if (done) return
+    done = true
+    fn()
+  }
+  requestAnimationFrame(() => setTimeout(once, 0))
+  setTimeout(once, 1_000)
+}
 
 export function openLocalBoard(boardId: string): LocalBoard {
   const keptKey = `sector-board:local-copy:${boardId}`
@@ -36,6 +53,21 @@ export function openLocalBoard(boardId: string): LocalBoard {
     whenLoaded,
     kept: localStorage.getItem(keptKey) !== null,
     markKept: () => localStorage.setItem(keptKey, '1'),
+    applyServerState(update) {
+      // Listening, y-indexeddb would have Yjs encode the whole board again (tens of ms for a
+      // large one) before the page can draw it. Until the stored copy has loaded, nothing
+      // listens: loading it stores everything the doc holds by then.
+      const listening = local.synced
+      if (listening) doc.off('update', local._storeUpdate)
+      try {
+        Y.applyUpdate(doc, update, SERVER_STATE)
+      } finally {
+        if (listening) {
+          doc.on('update', local._storeUpdate)
+          afterPaint(() => void storeState(local, true))
+        }
+      }
+    },
     destroy() {
       clearTimeout(timer)
       void local.destroy()

@@ -1,6 +1,6 @@
 // Opens a board for a page: session, store, intents, undo and presence over a local board that the
 // page's route owns; all but the local board are disposed with the page.
-import { createMemo, createResource, createSignal, onCleanup } from 'solid-js'
+import { createEffect, createMemo, createResource, createSignal, onCleanup } from 'solid-js'
 import { fetchAudit } from '../audit-api'
 import type { Origin } from '../../../shared/origin.js'
 import { createBoardActions } from './actions'
@@ -29,9 +29,12 @@ export function openBoard(
   const [openCard, setOpenCardSignal] = createSignal<string | null>(null)
   const [filter, setFilterSignal] = createSignal<CardFilter>(EMPTY_FILTER)
   const [highlighted, setHighlighted] = createSignal<ReadonlySet<string>>(new Set())
-  // The board's recent audit trail, fetched again whenever the "changed by" filter changes.
+  // The board's recent audit trail, fetched again whenever the "changed by" filter changes; first
+  // once the board is live, so it never competes with the board itself for the server or the page.
+  const [live, setLive] = createSignal(false)
+  createEffect(() => session.status() === 'synced' && setLive(true))
   const [audit] = createResource(
-    () => ({ who: filter().changedBy }),
+    () => live() && { who: filter().changedBy },
     // Offline there is no trail to ask; the filter then lists nobody rather than failing.
     () => (navigator.onLine ? fetchAudit(boardId, { limit: 1000 }).catch(() => []) : []),
   )

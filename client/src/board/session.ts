@@ -8,6 +8,7 @@ import { tokenParams } from '../access'
 import { manageLink, type Link, type LinkStatus, type ManagedLink } from './link'
 import type { LocalBoard } from './local-board'
 import { livenessSettings } from './liveness-settings'
+import { fetchBoardState } from './server-state'
 
 /** synced: live. Anything else: the board on screen may be out of date (see link.ts). */
 export type SyncStatus = LinkStatus
@@ -31,6 +32,10 @@ export function createBoardProvider(boardId: string, doc: Y.Doc, awareness?: Awa
   const settings = livenessSettings()
   const provider = new WebsocketProvider(websocketBase(), boardId, doc, {
     connect: false,
+    // No BroadcastChannel between this browser's tabs: it is closed whenever the provider is
+    // (offline too), so the server syncs every tab anyway, and opening it would encode the
+    // whole board once more for a tab that may not exist.
+    disableBc: true,
     params: tokenParams(),
     ...(awareness ? { awareness } : {}),
   })
@@ -40,7 +45,9 @@ export function createBoardProvider(boardId: string, doc: Y.Doc, awareness?: Awa
 /**
  * Connects a local board to the server. When this browser keeps a copy, the provider starts once
  * that copy is loaded: the first sync then asks only for what it lacks (never the whole board
- * twice), and loading the copy encodes nothing for the provider to send. Without one, at once.
+ * twice), and loading the copy encodes nothing for the provider to send. Without one, the board
+ * comes over HTTP first (server-state.ts; already requested by index.html), then the provider
+ * starts and syncs the difference; should that request fail, the provider brings the board.
  */
 export function createBoardSession(boardId: string, local: LocalBoard): BoardSession {
   const { doc } = local
@@ -60,7 +67,12 @@ export function createBoardSession(boardId: string, local: LocalBoard): BoardSes
     setManaged(created.managed)
   }
   if (local.kept) void local.whenLoaded.then(start)
-  else start()
+  else
+    void fetchBoardState(boardId)
+      .then((state) => {
+        if (state && !destroyed) local.applyServerState(state)
+      })
+      .finally(start)
   // The browser knows before the socket does: stop and resume with the network.
   const goOffline = () => managed()?.pause()
   const goOnline = () => managed()?.resume()

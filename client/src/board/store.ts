@@ -26,6 +26,9 @@ export interface BoardState {
   columns: Record<string, string[]>
   /** Archived card ids, most recently updated first. */
   archived: string[]
+  /** Every officer and every tag named on a card, sorted (the filter bar's choices). */
+  officers: string[]
+  tags: string[]
 }
 
 export interface BoardStore {
@@ -40,6 +43,8 @@ const emptyState = (): BoardState => ({
   cards: {},
   columns: {},
   archived: [],
+  officers: [],
+  tags: [],
 })
 
 export function createBoardStore(doc: Y.Doc): BoardStore {
@@ -60,6 +65,7 @@ export function createBoardStore(doc: Y.Doc): BoardStore {
         targets: readTargets(doc),
         cards: Object.fromEntries(cards),
         ...placement(stages, cards.values()),
+        ...choices(cards.values()),
       }),
     )
   }
@@ -99,6 +105,9 @@ export function createBoardStore(doc: Y.Doc): BoardStore {
       const next = placement(stages, cards.values())
       setState('columns', reconcile(next.columns))
       setState('archived', reconcile(next.archived))
+      const { officers, tags } = choices(cards.values())
+      setState('officers', reconcile(officers))
+      setState('tags', reconcile(tags))
     })
   }
 
@@ -109,6 +118,17 @@ export function createBoardStore(doc: Y.Doc): BoardStore {
     batch(() => transactions.forEach(onTransaction))
   doc.on('afterAllTransactions', onTransactions)
   return { state, dispose: () => doc.off('afterAllTransactions', onTransactions) }
+}
+
+/** From the plain copies: reading thousands of cards through the store would track each one. */
+function choices(cards: Iterable<Card>): Pick<BoardState, 'officers' | 'tags'> {
+  const officers = new Set<string>()
+  const tags = new Set<string>()
+  for (const card of cards) {
+    if (card.officer) officers.add(card.officer)
+    for (const tag of card.tags) tags.add(tag)
+  }
+  return { officers: [...officers].sort(), tags: [...tags].sort() }
 }
 
 /** Column membership and order derived from the cards' placements. */

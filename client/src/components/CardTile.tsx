@@ -1,6 +1,6 @@
 // One card on a column: title, company, investment, officer and risk at a glance, who is editing
 // it, and keyboard moves. Draggable and a drop target (see sortable.ts).
-import { For, Show } from 'solid-js'
+import { For } from 'solid-js'
 import type { Card } from '../../../shared/schema.js'
 import type { Presence } from '../board/presence'
 import { t } from '../i18n/locale'
@@ -36,16 +36,14 @@ export function CardTile(props: {
       props.onOpen()
     }
   }
+  // One render effect per tile (Solid groups a template's attributes and properties): text goes
+  // in as textContent rather than one inserted expression (and one computation) per field, and
+  // the class as one string. A change to a card re-runs only its own tile's effect.
   return (
     <article
       ref={sortable.ref}
       onPointerDown={(event) => props.canEdit && sortable.activate(event)}
-      class="card-tile"
-      classList={{
-        dragging: props.column.isDragged(id),
-        highlighted: props.highlighted === true,
-        [`risk-${props.card.risk}`]: true,
-      }}
+      class={tileClass(props.card.risk, props.column.isDragged(id), props.highlighted === true)}
       style={{ transform: props.column.transformOf(id) }}
       tabIndex={0}
       role="button"
@@ -58,29 +56,45 @@ export function CardTile(props: {
       onKeyDown={onKeyDown}
       onClick={() => props.onOpen()}
     >
-      <div class="card-title">{props.card.title || '—'}</div>
       {/* Empty fields stay in the DOM and are hidden by CSS (:empty): cheaper than a Show each. */}
-      <div class="card-company">{props.card.company}</div>
+      <div class="card-title" textContent={props.card.title || '—'} />
+      <div class="card-company" textContent={props.card.company} />
       <div class="card-facts">
-        <span class="card-investment" data-testid="card-investment">
-          {props.card.investment ? `${props.card.investment} ${t('card.investmentUnit')}` : ''}
-        </span>
-        <span class="card-officer">{props.card.officer}</span>
-        <span class={`risk-flag risk-${props.card.risk}`} data-testid="card-risk">
-          {t(`risk.${props.card.risk}`)}
-        </span>
+        <span
+          class="card-investment"
+          data-testid="card-investment"
+          textContent={
+            props.card.investment ? `${props.card.investment} ${t('card.investmentUnit')}` : ''
+          }
+        />
+        <span class="card-officer" textContent={props.card.officer} />
+        <span
+          class={`risk-flag risk-${props.card.risk}`}
+          data-testid="card-risk"
+          textContent={t(`risk.${props.card.risk}`)}
+        />
       </div>
-      <Show when={props.editors.length > 0}>
-        <div class="card-editors">
-          <For each={props.editors}>
-            {(editor) => (
-              <span class="editor-dot" style={{ background: editor.color }} title={editor.name}>
-                {editor.name.slice(0, 1)}
-              </span>
-            )}
-          </For>
-        </div>
-      </Show>
+      {editorDots(props.editors)}
     </article>
+  )
+}
+
+function tileClass(risk: string, dragging: boolean, highlighted: boolean): string {
+  return `card-tile risk-${risk}${dragging ? ' dragging' : ''}${highlighted ? ' highlighted' : ''}`
+}
+
+/** Who is editing the card; nothing (and no computation of its own) when nobody is. */
+function editorDots(editors: readonly Presence[]) {
+  if (editors.length === 0) return null
+  return (
+    <div class="card-editors">
+      <For each={editors}>
+        {(editor) => (
+          <span class="editor-dot" style={{ background: editor.color }} title={editor.name}>
+            {editor.name.slice(0, 1)}
+          </span>
+        )}
+      </For>
+    </div>
   )
 }

@@ -2,7 +2,7 @@
 import { createMemo, Show } from 'solid-js'
 import type { Stage } from '../../../shared/schema.js'
 import { useBoard } from '../board/context'
-import { matchesFilter } from '../board/filter'
+import { isFiltering, matchesFilter } from '../board/filter'
 import { t } from '../i18n/locale'
 import type { KeyMove } from './CardTile'
 import { ColumnCards } from './ColumnCards'
@@ -19,12 +19,17 @@ export function Column(props: {
   const board = useBoard()
   const droppable = createColumnDroppable(props.stage.id)
   const ids = () => board.state.columns[props.stage.id] ?? []
-  const visible = createMemo(() =>
-    ids().filter((id) => {
+  // Unfiltered, a column shows all its ids (each names a card in the store) without reading
+  // every card through the store.
+  const visible = createMemo(() => {
+    const filter = board.ui.filter()
+    const changed = board.ui.changedCards()
+    if (!changed && !isFiltering(filter)) return ids()
+    return ids().filter((id) => {
       const card = board.state.cards[id]
-      return card !== undefined && matchesFilter(card, board.ui.filter(), board.ui.changedCards())
-    }),
-  )
+      return card !== undefined && matchesFilter(card, filter, changed)
+    })
+  })
   const sortable = createSortableColumn(visible)
   const intents = {
     rename: (name: { zh: string; en: string }) => board.actions.renameStage(props.stage.id, name),

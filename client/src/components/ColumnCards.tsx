@@ -1,5 +1,6 @@
 // The card tiles of one column, in order: shared by stage columns and the unplaced column.
-import { For, Show } from 'solid-js'
+import { For } from 'solid-js'
+import type { Card } from '../../../shared/schema.js'
 import { useBoard } from '../board/context'
 import { CardTile, type KeyMove } from './CardTile'
 import type { SortableColumn } from './sortable'
@@ -12,21 +13,24 @@ export function ColumnCards(props: {
   const board = useBoard()
   return (
     <For each={props.ids}>
-      {(id) => (
-        <Show when={board.state.cards[id]}>
-          {(card) => (
-            <CardTile
-              card={card()}
-              canEdit={board.canEdit}
-              highlighted={board.ui.highlighted().has(id)}
-              editors={board.presence.editorsOf(id)}
-              column={props.sortable}
-              onOpen={() => board.ui.setOpenCard(id)}
-              onKeyMove={(move) => props.onKeyMove(id, move)}
-            />
-          )}
-        </Show>
-      )}
+      {(id) => {
+        // Columns list only cards the store holds, so a tile starts with its card. Should a
+        // card ever vanish from the store before its id leaves the column, the tile keeps the
+        // last card it drew until the column removes it (cheaper than a Show around each tile).
+        let last = board.state.cards[id] as Card
+        const card = () => (last = board.state.cards[id] ?? last)
+        return (
+          <CardTile
+            card={card()}
+            canEdit={board.canEdit}
+            highlighted={board.ui.highlighted().has(id)}
+            editors={board.presence.editorsOf(id)}
+            column={props.sortable}
+            onOpen={() => board.ui.setOpenCard(id)}
+            onKeyMove={(move) => props.onKeyMove(id, move)}
+          />
+        )
+      }}
     </For>
   )
 }

@@ -139,12 +139,6 @@ export function createCardSortable(id: string, data: Record<string, unknown>): C
   const [, actions] = dndContext()
   const registry = registryOf(actions)
   let node: HTMLElement | undefined
-  onMount(() => {
-    if (!node) return
-    const item = { node, data }
-    registry.cards.set(id, item)
-    if (registry.live) register(actions, id, item)
-  })
   onCleanup(() => {
     // A card moved to another column may have mounted there already.
     if (registry.cards.get(id)?.node === node) registry.cards.delete(id)
@@ -153,7 +147,14 @@ export function createCardSortable(id: string, data: Record<string, unknown>): C
     actions.removeDroppable(id)
   })
   return {
-    ref: (element) => (node = element),
+    // Known from its ref on (no onMount, one computation less per card); the provider learns of
+    // it once mounted, and only once a drag has ever begun.
+    ref(element) {
+      node = element
+      const item = { node: element, data }
+      registry.cards.set(id, item)
+      if (registry.live) onMount(() => register(actions, id, item))
+    },
     activate(event) {
       if (!registry.live) {
         registry.live = true

@@ -87,17 +87,6 @@ function BoardPage(props: { boardId: string; local: LocalBoard; role: Role }) {
   const board = openBoard(params.boardId, props.local, identity.current, canWrite(props.role))
   const [showArchive, setShowArchive] = createSignal(false)
   const [showSnapshots, setShowSnapshots] = createSignal(false)
-  const cards = () => Object.values(board.state.cards).filter((c) => c !== undefined)
-  const officers = createMemo(() =>
-    [
-      ...new Set(
-        cards()
-          .map((c) => c.officer)
-          .filter(Boolean),
-      ),
-    ].sort(),
-  )
-  const tags = createMemo(() => [...new Set(cards().flatMap((c) => c.tags))].sort())
   const openCard = () => {
     const id = board.ui.openCard()
     return id ? board.state.cards[id] : undefined
@@ -192,8 +181,8 @@ function BoardPage(props: { boardId: string; local: LocalBoard; role: Role }) {
         <StaleBanner link={board.link()} />
         <FilterBar
           filter={board.ui.filter()}
-          officers={officers()}
-          tags={tags()}
+          officers={board.state.officers}
+          tags={board.state.tags}
           actors={board.ui.auditActors()}
           onChange={(next) => board.ui.setFilter(next)}
           onClear={() => board.ui.setFilter(EMPTY_FILTER)}
