@@ -118,7 +118,8 @@ export class Room {
     this.doc = opts.doc
     this.applied = new AppliedSeqs(opts.lastSeq)
     this.compactedSeq = opts.compactedSeq
-    this.fullStateMessage = opts.wholeState ? encodeSyncStep2(opts.wholeState) : null
+    // Both encodings follow from it lazily (encodedState, syncStep2For).
+    this.wholeState = opts.wholeState ?? null
     this.recorder = opts.audit ? new AuditRecorder(opts.boardId, opts.doc) : null
     // Text edits held open for merging are stored once idle for a minute.
     this.auditTimer = this.recorder ? setInterval(() => this.flushAudit(false), 15_000) : undefined
