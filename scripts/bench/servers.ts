@@ -67,11 +67,20 @@ const PRELOAD = ['--expose-gc', '--import', './scripts/bench/gc-preload.mjs']
  */
 const oursNodeFlags = process.env.BENCH_OURS_NODE_FLAGS?.split(' ').filter(Boolean) ?? []
 
+/** The Node flags `npm start` gives our server (package.json), so the bench runs it the same way. */
+function startFlags(): string[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+    scripts: { start: string }
+  }
+  const flags = /\bnode ((?:--\S+ )*)dist\/server\/main\.js/.exec(manifest.scripts.start)
+  if (!flags) throw new Error('package.json "start" no longer runs node … dist/server/main.js')
+  return flags[1]!.split(' ').filter(Boolean)
+}
+
 function command(kind: ServerKind): string[] {
   switch (kind) {
-    case 'ours': {
-      return [...PRELOAD, ...oursNodeFlags, 'dist/server/main.js']
-    }
+    case 'ours':
+      return [...PRELOAD, ...startFlags(), ...oursNodeFlags, 'dist/server/main.js']
     case 'reference':
       return [...PRELOAD, 'node_modules/@y/websocket-server/src/server.js']
     case 'hocuspocus':
