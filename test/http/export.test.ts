@@ -1,10 +1,9 @@
 // Export over HTTP against a real server: a board's cards as CSV, every visible board as one
 // JSON file (validated against its schema), flushed before reading, and guarded by access.
 import path from 'node:path'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { accounts } from '../../server/access/accounts.js'
 import { loadBoardDoc } from '../../server/room/load.js'
-import type { RunningServer } from '../../server/server.js'
 import { createSqliteStore } from '../../server/storage/sqlite.js'
 import { CSV_HEADER } from '../../shared/csv.js'
 import { ExportSchema, parseExportFile } from '../../shared/export-format.js'
@@ -13,22 +12,10 @@ import { readCards } from '../../shared/read.js'
 import { SECTORS } from '../../shared/sectors.js'
 import { parseSnapshot } from '../../shared/snapshot.js'
 import { addUser, signIn } from '../support/access.js'
-import { joinBoard, type BoardClient } from '../support/clients.js'
-import { startTestServer, tempDataDir } from '../support/server.js'
+import { joinBoard } from '../support/clients.js'
+import { serverPerTest } from '../support/server.js'
 
-const servers: RunningServer[] = []
-const clients: BoardClient[] = []
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close()
-  for (const s of servers.splice(0)) await s.close()
-})
-
-async function serve() {
-  const dataDir = tempDataDir()
-  const server = await startTestServer(dataDir)
-  servers.push(server)
-  return { server, dataDir }
-}
+const { serve, clients } = serverPerTest()
 
 describe('GET /api/boards/<id>/export.csv', () => {
   it('downloads the board as CSV with a BOM, holding a live edit that is already stored', async () => {

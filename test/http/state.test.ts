@@ -2,31 +2,18 @@
 // a fresh Y.Doc turns into the same board, stored before it is served, revalidated by ETag, and
 // guarded by access like the board's socket.
 import path from 'node:path'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { accounts } from '../../server/access/accounts.js'
 import { loadBoardDoc } from '../../server/room/load.js'
-import type { RunningServer } from '../../server/server.js'
 import { createSqliteStore } from '../../server/storage/sqlite.js'
 import { addCard, moveCard } from '../../shared/ops/cards.js'
 import { readCards, readMeta, readStages } from '../../shared/read.js'
 import { addUser, signIn } from '../support/access.js'
-import { joinBoard, type BoardClient } from '../support/clients.js'
-import { startTestServer, tempDataDir } from '../support/server.js'
+import { joinBoard } from '../support/clients.js'
+import { serverPerTest } from '../support/server.js'
 
-const servers: RunningServer[] = []
-const clients: BoardClient[] = []
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close()
-  for (const s of servers.splice(0)) await s.close()
-})
-
-async function serve() {
-  const dataDir = tempDataDir()
-  const server = await startTestServer(dataDir)
-  servers.push(server)
-  return { server, dataDir }
-}
+const { serve, clients } = serverPerTest()
 
 /** The board a fresh Y.Doc holds after applying the route's answer. */
 function boardOf(state: Uint8Array) {

@@ -5,8 +5,10 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import readline from 'node:readline'
+import { afterEach } from 'vitest'
 import { readConfig } from '../../server/config.js'
 import { startServer, type RunningServer } from '../../server/server.js'
+import type { BoardClient } from './clients.js'
 import { silentLog } from './log.js'
 
 export function tempDataDir(): string {
@@ -22,6 +24,28 @@ export function startTestServer(
   extra: Record<string, string> = {},
 ): Promise<RunningServer> {
   return startServer(readConfig(testEnv(dataDir, extra)), { log: silentLog })
+}
+
+/**
+ * For a test file whose tests each start their own in-process server: `serve()` starts one on a
+ * fresh data folder; it, and every client pushed on `clients`, is closed after each test.
+ */
+export function serverPerTest() {
+  const servers: RunningServer[] = []
+  const clients: BoardClient[] = []
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.close()
+    for (const s of servers.splice(0)) await s.close()
+  })
+  return {
+    clients,
+    async serve() {
+      const dataDir = tempDataDir()
+      const server = await startTestServer(dataDir)
+      servers.push(server)
+      return { server, dataDir }
+    },
+  }
 }
 
 export interface ChildServer {
