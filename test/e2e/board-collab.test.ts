@@ -256,7 +256,7 @@ describeWithBrowser('two people on one board in Chromium', () => {
       await field(a.page, 'title').pressSequentially(' renamed', { delay: 10 })
       await closeEditor(a.page)
       const titleOf = (client: Client, id: string) =>
-        cardTile(client.page, id).locator('.card-title').textContent()
+        cardTile(client.page, id).locator('.card-title').textContent({ timeout: 5_000 })
       await expect.poll(() => titleOf(b, x), poll).toBe('E2E undo X renamed')
 
       // B then edits Y.

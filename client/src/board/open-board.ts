@@ -62,6 +62,9 @@ export function openBoard(
     ui: {
       openCard,
       setOpenCard(id) {
+        // Opening or closing a card's editor ends an undo step: one card's edits are never
+        // undone together with whatever came just before (a new card, another card's edits).
+        history.endStep()
         setOpenCardSignal(id)
         presence.setEditing(id)
       },

@@ -43,6 +43,7 @@ export function openSnapshotView(boardId: string, snapshot: unknown): BoardConte
       canRedo: () => false,
       undo: readOnly,
       redo: readOnly,
+      endStep: () => undefined,
       destroy: () => undefined,
     },
     ui: {

@@ -9,6 +9,11 @@ export interface UndoHistory {
   readonly canRedo: Accessor<boolean>
   undo(): void
   redo(): void
+  /**
+   * Ends the current undo step: what follows is undone separately, however soon it comes (changes
+   * less than 400 ms apart are otherwise one step).
+   */
+  endStep(): void
   destroy(): void
 }
 
@@ -30,6 +35,7 @@ export function createUndoHistory(doc: Y.Doc, localOrigin: Origin): UndoHistory 
     canRedo,
     undo: () => void manager.undo(),
     redo: () => void manager.redo(),
+    endStep: () => manager.stopCapturing(),
     destroy: () => manager.destroy(),
   }
 }
