@@ -1,5 +1,6 @@
-// Turns a room's transactions into audit entries. It keeps the last known value of every card,
-// so each transaction is compared field by field with what came before. Typing in a text field
+// Turns a room's transactions into audit entries. It keeps the last known value of every card
+// (from the board's first change on), so each transaction is compared field by field with what
+// came before. Typing in a text field
 // produces many small updates: consecutive edits of one field by one person within a minute are
 // merged into one entry (first "before", last "after").
 import type * as Y from 'yjs'
@@ -16,7 +17,8 @@ const TEXT_FIELDS = new Set(['title', 'notes'])
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 export class AuditRecorder {
-  private readonly known = new Map<string, Card>()
+  /** Taken just before the board's first change, not at load: a board only watched never needs it. */
+  private known: Map<string, Card> | null = null
   /** Open text-field entries, by card/field/actor, still taking later keystrokes. */
   private readonly open = new Map<string, { entry: AuditEntry; lastMs: number }>()
 
@@ -24,7 +26,20 @@ export class AuditRecorder {
     private readonly boardId: string,
     private readonly doc: Y.Doc,
   ) {
-    cardsOf(doc).forEach((card, id) => this.known.set(id, readCard(id, card)))
+    doc.on('beforeTransaction', this.copyCards)
+  }
+
+  /** Stops watching the doc (the room closes). */
+  destroy(): void {
+    this.doc.off('beforeTransaction', this.copyCards)
+  }
+
+  private readonly copyCards = (): Map<string, Card> => {
+    this.doc.off('beforeTransaction', this.copyCards)
+    const known = new Map<string, Card>()
+    cardsOf(this.doc).forEach((card, id) => known.set(id, readCard(id, card)))
+    this.known = known
+    return known
   }
 
   /**
@@ -32,6 +47,8 @@ export class AuditRecorder {
    * migration) the known values are updated and nothing is recorded.
    */
   record(touched: Touched, actor: string | null, nowMs: number): AuditEntry[] {
+    // The copy was taken before this transaction started (beforeTransaction always comes first).
+    const known = this.known ?? this.copyCards()
     const at = new Date(nowMs).toISOString()
     const entries: AuditEntry[] = []
     for (const cardId of touched.cards) {
@@ -42,9 +59,9 @@ export class AuditRecorder {
       } catch {
         continue // a malformed card is refused elsewhere; nothing to record
       }
-      const before = this.known.get(cardId)
-      if (after) this.known.set(cardId, after)
-      else this.known.delete(cardId)
+      const before = known.get(cardId)
+      if (after) known.set(cardId, after)
+      else known.delete(cardId)
       if (actor === null) continue
       const entry = (field: string, b: unknown, a: unknown): AuditEntry => ({
         boardId: this.boardId,

@@ -64,6 +64,11 @@ const MAX_BATCH = 32
 /** Origin of changes another instance stored: relayed to this room's peers, never stored again. */
 const FROM_OTHER_INSTANCE = Symbol('from another instance')
 
+/** An update with no structs and no deletions: zero clients of each, in the v1 encoding. */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.length === 2 && update[0] === 0 && update[1] === 0
+}
+
 type RoomHealth =
   | { readonly kind: 'open' }
   | { readonly kind: 'tainted'; readonly error: Error }
@@ -247,6 +252,7 @@ export class Room {
     }
     clearInterval(this.auditTimer)
     clearInterval(this.catchUpTimer)
+    this.recorder?.destroy()
     void this.opts.fanout?.leave()
     this.doc.off('update', this.onDocUpdate)
     this.doc.off('afterTransaction', this.onAfterTransaction)
@@ -345,6 +351,9 @@ export class Room {
    * room then closes (after storing what came before) and is reloaded from the store.
    */
   private applyClientUpdate(peer: Peer, update: Uint8Array): void {
+    // Every client sends one on connect (its sync step 2 when it lacks nothing the server has not
+    // seen); applying it would only run an empty transaction over the whole board's observers.
+    if (isEmptyUpdate(update)) return
     const incoming: NonNullable<Room['incoming']> = { updates: [], violation: null, audit: [] }
     this.incoming = incoming
     try {

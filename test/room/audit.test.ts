@@ -12,11 +12,12 @@ import { silentLog } from '../support/log.js'
 import { MemoryClient } from '../support/memory-client.js'
 import { instrumentedStore } from '../support/stores.js'
 
-function auditedRoom() {
+/** A room on the test board, as loaded from storage: `loaded` holds what was stored. */
+function auditedRoom(loaded: Y.Doc = testBoard(1)) {
   const audit = sqliteAuditStore(openSqliteDatabase(':memory:'))
   let now = Date.parse('2026-11-26T09:00:00.000Z')
   const doc = new Y.Doc()
-  Y.applyUpdate(doc, Y.encodeStateAsUpdate(testBoard(1)))
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(loaded))
   const room = new Room({
     boardId: 'software',
     doc,
@@ -57,6 +58,21 @@ describe('audit trail', () => {
       { field: 'archived', before: false, after: true, actor: '李娜' },
     ])
     expect((await audit.query('software', { actor: '王伟' })).length).toBe(3)
+  })
+
+  it('records the first change to a card the board was loaded with, against its loaded values', async () => {
+    const stored = testBoard(1)
+    const id = addCard(stored, { stage: 'engaging', title: '青岛北斗数据中心' }, alice)
+    const { room, audit } = auditedRoom(stored)
+    const li = new MemoryClient(room)
+    await li.connect('editor', '李娜')
+    editCard(li.doc, id, { title: '青岛北斗数据中心二期', risk: 'blocked' }, alice)
+    await room.compact()
+    expect(brief(await audit.query('software', { cardId: id }))).toEqual([
+      { field: 'risk', before: 'on-track', after: 'blocked', actor: '李娜' },
+      // Typing in a text field stays open for merging until the room stores it (compact).
+      { field: 'title', before: '青岛北斗数据中心', after: '青岛北斗数据中心二期', actor: '李娜' },
+    ])
   })
 
   it('merges one person’s typing in a field into one entry, and starts anew after a pause', async () => {
