@@ -1,8 +1,7 @@
 // Turns a room's transactions into audit entries. It keeps the last known value of every card
 // (from the board's first change on), so each transaction is compared field by field with what
-// came before. Typing in a text field
-// produces many small updates: consecutive edits of one field by one person within a minute are
-// merged into one entry (first "before", last "after").
+// came before. Typing in a text field produces many small updates: consecutive edits of one field
+// by one person within a minute are merged into one entry (first "before", last "after").
 import type * as Y from 'yjs'
 import type { Touched } from '../../shared/changes.js'
 import { DIFFED_FIELDS } from '../../shared/diff.js'
@@ -34,12 +33,11 @@ export class AuditRecorder {
     this.doc.off('beforeTransaction', this.copyCards)
   }
 
-  private readonly copyCards = (): Map<string, Card> => {
+  private readonly copyCards = (): void => {
     this.doc.off('beforeTransaction', this.copyCards)
     const known = new Map<string, Card>()
     cardsOf(this.doc).forEach((card, id) => known.set(id, readCard(id, card)))
     this.known = known
-    return known
   }
 
   /**
@@ -47,8 +45,8 @@ export class AuditRecorder {
    * migration) the known values are updated and nothing is recorded.
    */
   record(touched: Touched, actor: string | null, nowMs: number): AuditEntry[] {
-    // The copy was taken before this transaction started (beforeTransaction always comes first).
-    const known = this.known ?? this.copyCards()
+    // beforeTransaction comes first in every transaction, so the copy holds the values from before.
+    const known = this.known as Map<string, Card>
     const at = new Date(nowMs).toISOString()
     const entries: AuditEntry[] = []
     for (const cardId of touched.cards) {

@@ -107,8 +107,10 @@ export class Room {
     readonly origin: unknown
     readonly audit: readonly AuditEntry[]
   }[] = []
-  /** The whole state as one update, and as sync step 2, kept until the doc changes: many joins
-   * (over the socket or HTTP), one encoding. */
+  /**
+   * The whole state as one update, and as sync step 2, kept until the doc changes: many joins (over
+   * the socket or HTTP), one encoding.
+   */
   private wholeState: Uint8Array | null = null
   private fullStateMessage: Uint8Array | null = null
   private readonly recorder: AuditRecorder | null
