@@ -15,6 +15,7 @@ import {
   syncMessage,
   type Dialect,
   type ServerKind,
+  syncedSignal,
 } from './wire.js'
 
 export class FullClient {
@@ -34,13 +35,8 @@ export class FullClient {
   ) {
     this.dialect = DIALECTS[kind]
     this.ws = new WebSocket(this.dialect.url(port, board), { perMessageDeflate: false })
-    let resolveSynced!: () => void
-    let rejectSynced!: (error: Error) => void
-    this.synced = new Promise((resolve, reject) => {
-      resolveSynced = resolve
-      rejectSynced = reject
-    })
-    this.synced.catch(() => undefined)
+    const { synced, resolve: resolveSynced } = syncedSignal(this.ws)
+    this.synced = synced
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === this || this.ws.readyState !== WebSocket.OPEN) return
       this.send(syncMessage(UPDATE, update))
@@ -52,8 +48,6 @@ export class FullClient {
       syncProtocol.writeSyncStep1(encoder, this.doc)
       this.send(encoding.toUint8Array(encoder))
     })
-    this.ws.on('error', (error) => rejectSynced(error))
-    this.ws.on('close', (code) => rejectSynced(new Error(`closed ${code} before sync`)))
     this.ws.on('message', (data: Buffer) => {
       this.stats.frames++
       this.stats.bytes += data.length

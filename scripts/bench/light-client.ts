@@ -11,6 +11,7 @@ import {
   STEP2,
   syncMessage,
   type ServerKind,
+  syncedSignal,
 } from './wire.js'
 
 export interface ClientStats {
@@ -37,19 +38,12 @@ export class LightClient {
   ) {
     const dialect = DIALECTS[kind]
     this.ws = new WebSocket(dialect.url(port, board), { perMessageDeflate: false })
-    let resolveSynced!: () => void
-    let rejectSynced!: (error: Error) => void
-    this.synced = new Promise((resolve, reject) => {
-      resolveSynced = resolve
-      rejectSynced = reject
-    })
-    this.synced.catch(() => undefined)
+    const { synced, resolve: resolveSynced } = syncedSignal(this.ws)
+    this.synced = synced
     this.ws.on('open', () => {
       for (const frame of dialect.hello(board)) this.ws.send(frame)
       this.ws.send(dialect.frame(board, syncMessage(STEP1, this.stateVector)))
     })
-    this.ws.on('error', (error) => rejectSynced(error))
-    this.ws.on('close', (code) => rejectSynced(new Error(`closed ${code} before sync`)))
     this.ws.on('message', (data: Buffer) => {
       this.stats.frames++
       this.stats.bytes += data.length

@@ -2,6 +2,7 @@
 // y-protocols messages. Ours and the reference speak plain y-websocket; Hocuspocus prefixes every
 // message with the document name (varString) and wants an auth message before anything else.
 import * as encoding from 'lib0/encoding'
+import type WebSocket from 'ws'
 
 export type ServerKind = 'ours' | 'reference' | 'hocuspocus'
 export const SERVER_KINDS: readonly ServerKind[] = ['ours', 'reference', 'hocuspocus']
@@ -74,3 +75,20 @@ export function syncMessage(step: number, payload: Uint8Array): Uint8Array {
 /** State vector of an empty document, and the (empty) update it would send as step 2. */
 export const EMPTY_STATE_VECTOR = new Uint8Array([0])
 export const EMPTY_UPDATE = new Uint8Array([0, 0])
+
+/**
+ * A client's "synced" promise: `resolve` settles it once the first sync step 2 arrives; it is
+ * rejected if the socket fails or closes before that.
+ */
+export function syncedSignal(ws: WebSocket): { synced: Promise<void>; resolve: () => void } {
+  let resolve!: () => void
+  let reject!: (error: Error) => void
+  const synced = new Promise<void>((res, rej) => {
+    resolve = res
+    reject = rej
+  })
+  synced.catch(() => undefined)
+  ws.on('error', (error) => reject(error))
+  ws.on('close', (code) => reject(new Error(`closed ${code} before sync`)))
+  return { synced, resolve }
+}
