@@ -1,38 +1,79 @@
-// GET /api/boards/<id>/state: the board's whole Y.Doc as one binary Yjs update, for a page to
-// draw the board while its socket connects (the socket then syncs only the difference). Readable
-// by viewers; an ETag (a hash of the bytes) lets an unchanged board answer 304, and a gzip copy
-// (a Yjs update shrinks several times) is made once per board version for every client.
+// A page's first look at a board, before its socket connects (the socket then syncs only the
+// difference). Both are readable by viewers, and both are made once per board version, with an
+// ETag (304 when unchanged) and a gzip copy, for every client that asks:
+// - GET /api/boards/<id>/state: the whole Y.Doc as one binary Yjs update;
+// - GET /api/boards/<id>/view: the same board as a JSON snapshot (version-1 format), which a page
+//   draws at once, before it spends longer turning the update into its live document.
 import { createHash } from 'node:crypto'
 import { promisify } from 'node:util'
 import zlib from 'node:zlib'
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
+import type * as Y from 'yjs'
+import { toSnapshot } from '../../shared/snapshot.js'
 import type { Rooms } from '../room/rooms.js'
 import { requireRole, type BoardAccessEnv } from './access.js'
 import { requireBoard } from './require-board.js'
 
 const gzip = promisify(zlib.gzip)
 
-/** A room keeps its encoded state until the board changes: one hash and one gzip per version. */
-const etags = new WeakMap<Uint8Array, string>()
-const gzipped = new WeakMap<Uint8Array, Promise<Uint8Array>>()
+/** One encoding of one board version, with its tag and (made on first request) gzip copy. */
+class Representation {
+  readonly etag: string
+  private zipped: Promise<Uint8Array> | undefined
 
-function etagOf(state: Uint8Array): string {
-  let etag = etags.get(state)
-  if (!etag) {
-    etag = createHash('sha256').update(state).digest('base64url').slice(0, 32)
-    etags.set(state, etag)
+  constructor(
+    readonly body: Uint8Array,
+    readonly contentType: string,
+  ) {
+    this.etag = createHash('sha256').update(body).digest('base64url').slice(0, 32)
   }
-  return etag
+
+  gzipped(): Promise<Uint8Array> {
+    // Level 1: a few ms for a 3 MB board, and most of what level 9 would save.
+    this.zipped ??= gzip(this.body, { level: 1 })
+    return this.zipped
+  }
 }
 
-function gzipOf(state: Uint8Array): Promise<Uint8Array> {
-  let zipped = gzipped.get(state)
-  if (!zipped) {
-    // Level 1: a few ms for a 3 MB board, and most of what level 9 would save.
-    zipped = gzip(state, { level: 1 })
-    gzipped.set(state, zipped)
+// A room keeps its encoded state (the same object) until the board changes: keyed by it, each
+// representation lives exactly as long as its version.
+const states = new WeakMap<Uint8Array, Representation>()
+const views = new WeakMap<Uint8Array, Representation>()
+
+function stateOf(state: Uint8Array): Representation {
+  let rep = states.get(state)
+  if (!rep) states.set(state, (rep = new Representation(state, 'application/octet-stream')))
+  return rep
+}
+
+function viewOf(state: Uint8Array, doc: Y.Doc): Representation {
+  let rep = views.get(state)
+  if (!rep) {
+    const json = Buffer.from(JSON.stringify(toSnapshot(doc)))
+    views.set(state, (rep = new Representation(json, 'application/json; charset=utf-8')))
   }
-  return zipped
+  return rep
+}
+
+async function send(c: Context<BoardAccessEnv>, rep: Representation): Promise<Response> {
+  const zip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '')
+  // Each encoding is its own representation, with its own tag.
+  const etag = `"${rep.etag}${zip ? '-gz' : ''}"`
+  // Private, and asked again every time: access can be revoked and the board changes.
+  const headers = {
+    ETag: etag,
+    'Cache-Control': 'private, no-cache',
+    Vary: 'Cookie, Accept-Encoding',
+  }
+  const known = c.req.header('if-none-match')
+  if (known?.split(',').some((tag) => tag.trim() === etag)) return c.body(null, 304, headers)
+  // Yjs, Buffer and zlib encode into plain ArrayBuffers, never shared ones.
+  const body = (zip ? await rep.gzipped() : rep.body) as Uint8Array<ArrayBuffer>
+  return c.body(body, 200, {
+    ...headers,
+    'Content-Type': rep.contentType,
+    ...(zip ? { 'Content-Encoding': 'gzip' } : {}),
+  })
 }
 
 /** Mounted at /api/boards. */
@@ -40,24 +81,11 @@ export function stateRoutes(rooms: Rooms): Hono<BoardAccessEnv> {
   const app = new Hono<BoardAccessEnv>()
   app.get('/:boardId/state', requireBoard, requireRole('viewer'), async (c) => {
     const state = await rooms.use(c.get('boardId'), (room) => room.state())
-    const zip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '')
-    // Each encoding is its own representation, with its own tag.
-    const etag = `"${etagOf(state)}${zip ? '-gz' : ''}"`
-    // Private, and asked again every time: access can be revoked and the board changes.
-    const headers = {
-      ETag: etag,
-      'Cache-Control': 'private, no-cache',
-      Vary: 'Cookie, Accept-Encoding',
-    }
-    const known = c.req.header('if-none-match')
-    if (known?.split(',').some((tag) => tag.trim() === etag)) return c.body(null, 304, headers)
-    // Yjs and zlib encode into plain ArrayBuffers, never shared ones.
-    const body = (zip ? await gzipOf(state) : state) as Uint8Array<ArrayBuffer>
-    return c.body(body, 200, {
-      ...headers,
-      'Content-Type': 'application/octet-stream',
-      ...(zip ? { 'Content-Encoding': 'gzip' } : {}),
-    })
+    return send(c, stateOf(state))
+  })
+  app.get('/:boardId/view', requireBoard, requireRole('viewer'), async (c) => {
+    const view = await rooms.use(c.get('boardId'), (room) => room.readStored(viewOf))
+    return send(c, view)
   })
   return app
 }

@@ -223,15 +223,24 @@ export class Room {
    * The whole document as one update, once everything received before is stored: like a sync
    * reply, an HTTP read never shows a change that a crash could still lose.
    */
-  async state(): Promise<Uint8Array> {
-    let state: Uint8Array | undefined
+  state(): Promise<Uint8Array> {
+    return this.readStored((state) => state)
+  }
+
+  /**
+   * Reads the document once everything received before is stored, with its whole state as one
+   * update: `read` sees the doc exactly as that update holds it (callers cache by the update, which
+   * stays the same object until the doc changes).
+   */
+  async readStored<T>(read: (state: Uint8Array, doc: Y.Doc) => T): Promise<T> {
+    let result: { value: T } | undefined
     this.enqueue(async () => {
       await this.storeOutbox()
-      state = this.encodedState()
+      result = { value: read(this.encodedState(), this.doc) }
     })
     await this.flush()
-    if (!state) throw new Error(`board "${this.boardId}" is unavailable`)
-    return state
+    if (!result) throw new Error(`board "${this.boardId}" is unavailable`)
+    return result.value
   }
 
   /** Stores the merged state and drops the log it covers; runs in order with appends. */

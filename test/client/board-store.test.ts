@@ -1,11 +1,13 @@
 // The client's board store is a fine-grained projection of the Y.Doc: an edit to one card re-runs
 // only what reads that card, and edits arriving from another replica show up the same way.
 import { createEffect, createRoot } from 'solid-js'
+import { unwrap } from 'solid-js/store'
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { createBoardStore } from '../../client/src/board/store'
 import { addCard, archiveCard, editCard, moveCard } from '../../shared/ops/cards.js'
 import { removeStage } from '../../shared/ops/stages.js'
+import { toSnapshot } from '../../shared/snapshot.js'
 import { alice, bob, exchange, replicaOf, testBoard } from '../support/board.js'
 
 /** Runs `body` with a store over `doc`; effects made through `track` run as they would on a page. */
@@ -139,6 +141,84 @@ describe('a whole board arriving at once (first sync, reload from IndexedDB)', (
       exchange(server, page)
       expect(store.state.cards[ids[4] as string]?.title).toBe('renamed')
       expect(store.state.cards[ids[2] as string]).toBe(before)
+    })
+  })
+})
+
+describe("the server's JSON view, drawn before the doc holds the board", () => {
+  it('shows the board as the doc will, and the doc then takes over without redrawing what matches', () => {
+    const server = testBoard(1)
+    const ids = Array.from({ length: 40 }, (_, i) =>
+      addCard(server, { stage: i % 2 ? 'signed' : 'engaging', title: `项目 ${i}` }, alice),
+    )
+    archiveCard(server, ids[0] as string, alice)
+    const view = toSnapshot(server)
+    const page = new Y.Doc()
+    // What a store over a doc holding the board shows: the view must show the same.
+    const expected = new Y.Doc()
+    Y.applyUpdate(expected, Y.encodeStateAsUpdate(server))
+    withStore(expected, (fromDoc) => {
+      withStore(page, (store, track) => {
+        store.showView(view)
+        expect(unwrap(store.state)).toEqual(unwrap(fromDoc.state))
+
+        const runs = { kept: 0, renamed: 0 }
+        track(() => {
+          void store.state.cards[ids[2] as string]?.title
+          runs.kept++
+        })
+        track(() => {
+          void store.state.cards[ids[4] as string]?.title
+          runs.renamed++
+        })
+        // The board changed between the view and the update the page applies next.
+        editCard(server, ids[4] as string, { title: '改名' }, bob)
+        Y.applyUpdate(page, Y.encodeStateAsUpdate(server))
+        expect(store.state.cards[ids[4] as string]?.title).toBe('改名')
+        expect(runs).toEqual({ kept: 1, renamed: 2 })
+        // From then on the store follows the doc as usual.
+        editCard(server, ids[2] as string, { title: 'live' }, bob)
+        exchange(server, page)
+        expect(store.state.cards[ids[2] as string]?.title).toBe('live')
+        expect(runs).toEqual({ kept: 2, renamed: 2 })
+      })
+    })
+  })
+
+  it('drops what the view showed and the doc does not hold', () => {
+    const server = testBoard(1)
+    const gone = addCard(server, { stage: 'engaging', title: 'gone' }, alice)
+    const view = toSnapshot(server)
+    const page = new Y.Doc()
+    withStore(page, (store) => {
+      store.showView(view)
+      expect(store.state.columns.engaging).toContain(gone)
+      Y.applyUpdate(page, Y.encodeStateAsUpdate(testBoard(1)))
+      expect(store.state.cards[gone]).toBeUndefined()
+      expect(store.state.columns.engaging).not.toContain(gone)
+    })
+  })
+
+  it('stays through a change that leaves the doc empty (an empty stored copy loading)', () => {
+    const server = testBoard(1)
+    const card = addCard(server, { stage: 'engaging', title: 'still shown' }, alice)
+    const page = new Y.Doc()
+    withStore(page, (store) => {
+      store.showView(toSnapshot(server))
+      page.transact(() => undefined)
+      expect(store.state.cards[card]?.title).toBe('still shown')
+      expect(store.state.columns.engaging).toEqual([card])
+    })
+  })
+
+  it('is ignored once the doc holds a board (a stored copy loaded first)', () => {
+    const page = testBoard(1)
+    const kept = addCard(page, { stage: 'engaging', title: 'kept here' }, alice)
+    const other = testBoard(2)
+    addCard(other, { stage: 'engaging', title: 'only in the view' }, alice)
+    withStore(page, (store) => {
+      store.showView(toSnapshot(other))
+      expect(Object.keys(store.state.cards)).toEqual([kept])
     })
   })
 })

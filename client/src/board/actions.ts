@@ -33,8 +33,21 @@ export interface BoardActions {
   removeStage(id: string): void
 }
 
-export function createBoardActions(doc: Y.Doc, origin: Origin, actor: () => string): BoardActions {
-  const ctx = (): OpContext => ({ actor: actor(), origin })
+/**
+ * `beforeChange` runs just before each operation: a page showing the server's JSON view first
+ * puts the live board into `doc` there (session.ts, `ensureLive`).
+ */
+export function createBoardActions(
+  doc: Y.Doc,
+  origin: Origin,
+  actor: () => string,
+  beforeChange: () => void = () => undefined,
+): BoardActions {
+  // Each action builds its context just before its operation runs: the hook runs there.
+  const ctx = (): OpContext => {
+    beforeChange()
+    return { actor: actor(), origin }
+  }
   return {
     addCard: (input) => addCard(doc, input, ctx()),
     editCard: (id, patch) => editCard(doc, id, patch, ctx()),

@@ -2,6 +2,7 @@
 // server is asked anything, so that a reload can draw the board from this browser's copy at once.
 import { IndexeddbPersistence, storeState } from 'y-indexeddb'
 import * as Y from 'yjs'
+import { afterPaint } from './after-paint'
 
 export interface LocalBoard {
   readonly doc: Y.Doc
@@ -21,18 +22,6 @@ const LOAD_LIMIT_MS = 2_000
 
 /** Origin of the board state fetched over HTTP. */
 const SERVER_STATE = Symbol('server state')
-
-/** After the next frame is drawn (a timeout too: hidden tabs draw no frames). */
-function afterPaint(fn: () => void): void {
-  let done = false
-  const once = () => {
-    if (done) return
-    done = true
-    fn()
-  }
-  requestAnimationFrame(() => setTimeout(once, 0))
-  setTimeout(once, 1_000)
-}
 
 export function openLocalBoard(boardId: string): LocalBoard {
   const keptKey = `sector-board:local-copy:${boardId}`

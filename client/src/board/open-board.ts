@@ -19,11 +19,12 @@ export function openBoard(
   identity: () => Identity,
   canEdit: boolean,
 ): BoardContextValue {
-  const session = createBoardSession(boardId, local)
-  const store = createBoardStore(session.doc)
+  const store = createBoardStore(local.doc)
+  const session = createBoardSession(boardId, local, { onView: store.showView })
   // One origin object per page: the undo history tracks exactly this browser's own changes.
   const origin: Origin = { kind: 'user', actor: identity().name }
-  const actions = createBoardActions(session.doc, origin, () => identity().name)
+  // A change made while the server's view is on screen first makes the doc the live board.
+  const actions = createBoardActions(session.doc, origin, () => identity().name, session.ensureLive)
   const history = createUndoHistory(session.doc, origin)
   const presence = createPresence(session.awareness, identity())
   const [openCard, setOpenCardSignal] = createSignal<string | null>(null)

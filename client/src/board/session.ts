@@ -4,11 +4,13 @@ import { createSignal, type Accessor } from 'solid-js'
 import { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
+import type { Snapshot } from '../../../shared/snapshot.js'
 import { tokenParams } from '../access'
+import { afterPaint } from './after-paint'
 import { manageLink, type Link, type LinkStatus, type ManagedLink } from './link'
 import type { LocalBoard } from './local-board'
 import { livenessSettings } from './liveness-settings'
-import { fetchBoardState } from './server-state'
+import { fetchBoardState, fetchBoardView } from './server-state'
 
 /** synced: live. Anything else: the board on screen may be out of date (see link.ts). */
 export type SyncStatus = LinkStatus
@@ -19,8 +21,22 @@ export interface BoardSession {
   readonly awareness: Awareness
   readonly link: Accessor<Link>
   readonly status: Accessor<SyncStatus>
+  /**
+   * Makes `doc` the live board now, if the server's board has arrived and waits only for its
+   * view's first paint (see `onView`): call it before changing `doc`. Until the board arrives,
+   * changes to its cards fail as changes to unknown cards, and change nothing.
+   */
+  ensureLive(): void
   /** Ends the connection; the LocalBoard stays open for its owner to destroy. */
   destroy(): void
+}
+
+export interface BoardSessionOptions {
+  /**
+   * Gets the server's JSON view of the board to draw while `doc` is still empty: the board goes
+   * into `doc` once that is on screen and the Yjs update has arrived (or sooner: `ensureLive`).
+   */
+  onView?(view: Snapshot): void
 }
 
 export function websocketBase(): string {
@@ -46,33 +62,60 @@ export function createBoardProvider(boardId: string, doc: Y.Doc, awareness?: Awa
  * Connects a local board to the server. When this browser keeps a copy, the provider starts once
  * that copy is loaded: the first sync then asks only for what it lacks (never the whole board
  * twice), and loading the copy encodes nothing for the provider to send. Without one, the board
- * comes over HTTP first (server-state.ts; already requested by index.html), then the provider
- * starts and syncs the difference; should that request fail, the provider brings the board.
+ * comes over HTTP first (server-state.ts; already requested by index.html): its JSON view is
+ * drawn as soon as it arrives, its Yjs update goes into the doc after that paint, and then the
+ * provider starts and syncs the difference; should those requests fail, the provider brings it.
  */
-export function createBoardSession(boardId: string, local: LocalBoard): BoardSession {
+export function createBoardSession(
+  boardId: string,
+  local: LocalBoard,
+  options: BoardSessionOptions = {},
+): BoardSession {
   const { doc } = local
   const awareness = new Awareness(doc)
   const [managed, setManaged] = createSignal<ManagedLink | null>(null)
   let provider: WebsocketProvider | undefined
   let destroyed = false
+  /** The server's board as a Yjs update: undefined until its request settles, null if it failed. */
+  let state: Uint8Array | null | undefined
   const onSynced = (synced: boolean) => {
     if (synced) local.markKept()
   }
   const start = () => {
-    if (destroyed) return
+    if (destroyed || provider) return
     const created = createBoardProvider(boardId, doc, awareness)
     provider = created.provider
     provider.on('sync', onSynced)
     if (navigator.onLine) created.managed.resume()
     setManaged(created.managed)
   }
+  /** Puts the server's board into `doc` (once), then connects. */
+  const goLive = () => {
+    if (destroyed || provider || state === undefined) return
+    try {
+      if (state) local.applyServerState(state)
+    } finally {
+      start()
+    }
+  }
+  /** Draws the server's JSON view (if any) first, then puts its Yjs update into the doc. */
+  const openFromServer = async () => {
+    const answer = fetchBoardState(boardId).then((update) => {
+      state = update
+    })
+    try {
+      const view = options.onView && (await fetchBoardView(boardId))
+      if (view && !destroyed) {
+        options.onView?.(view)
+        await new Promise<void>((resolve) => afterPaint(resolve))
+      }
+    } finally {
+      await answer
+      goLive()
+    }
+  }
   if (local.kept) void local.whenLoaded.then(start)
-  else
-    void fetchBoardState(boardId)
-      .then((state) => {
-        if (state && !destroyed) local.applyServerState(state)
-      })
-      .finally(start)
+  else void openFromServer()
   // The browser knows before the socket does: stop and resume with the network.
   const goOffline = () => managed()?.pause()
   const goOnline = () => managed()?.resume()
@@ -87,6 +130,7 @@ export function createBoardSession(boardId: string, local: LocalBoard): BoardSes
     awareness,
     link,
     status: () => link().status,
+    ensureLive: goLive,
     destroy() {
       destroyed = true
       window.removeEventListener('offline', goOffline)

@@ -2,10 +2,10 @@
 // only what it touched (reconcile keeps untouched cards' identity), so editing one card re-runs
 // only what reads that card. Writes never go through the store: see actions.ts.
 import { batch } from 'solid-js'
-import { createStore, reconcile } from 'solid-js/store'
+import { $RAW, createStore, reconcile } from 'solid-js/store'
 import type * as Y from 'yjs'
 import { touchedBy } from '../../../shared/changes.js'
-import { cardsOf } from '../../../shared/doc.js'
+import { cardsOf, metaOf } from '../../../shared/doc.js'
 import { compareRanked } from '../../../shared/rank.js'
 import {
   readCard,
@@ -15,6 +15,7 @@ import {
   type BoardMeta,
 } from '../../../shared/read.js'
 import type { Card, Stage, Target } from '../../../shared/schema.js'
+import type { Snapshot } from '../../../shared/snapshot.js'
 
 /** Solid store proxies are read-only to components; only this module sets them. */
 export interface BoardState {
@@ -33,6 +34,11 @@ export interface BoardState {
 
 export interface BoardStore {
   readonly state: Readonly<BoardState>
+  /**
+   * Shows the server's JSON view of the board while the doc is still empty; the doc's first
+   * change then replaces it (reconciled, so unchanged cards keep their identity and DOM).
+   */
+  showView(view: Snapshot): void
   dispose(): void
 }
 
@@ -54,20 +60,40 @@ export function createBoardStore(doc: Y.Doc): BoardStore {
   const cards = new Map<string, Card>()
   let stages: Stage[] = []
 
-  const refreshAll = () => {
+  /** Until the doc changes, what is shown is the server's view, not the doc. */
+  let showingView = false
+
+  /** The whole state from plain parts; `cards` becomes exactly `all`. */
+  const project = (meta: BoardMeta, nextStages: Stage[], targets: Target[], all: Card[]) => {
     cards.clear()
-    cardsOf(doc).forEach((card, id) => cards.set(id, readCard(id, card)))
-    stages = readStages(doc)
-    setState(
-      reconcile({
-        meta: readMeta(doc),
-        stages,
-        targets: readTargets(doc),
-        cards: Object.fromEntries(cards),
-        ...placement(stages, cards.values()),
-        ...choices(cards.values()),
-      }),
-    )
+    for (const card of all) cards.set(card.id, card)
+    stages = nextStages
+    return {
+      meta,
+      stages,
+      targets,
+      cards: Object.fromEntries(cards),
+      ...placement(stages, cards.values()),
+      ...choices(cards.values()),
+    }
+  }
+
+  const refreshAll = () => {
+    const all: Card[] = []
+    cardsOf(doc).forEach((card, id) => all.push(readCard(id, card)))
+    setState(reconcile(plain(project(readMeta(doc), readStages(doc), readTargets(doc), all))))
+  }
+
+  /** Whether the doc holds a board yet (a view is shown only until it does). */
+  const holdsBoard = () => metaOf(doc).size > 0 || cardsOf(doc).size > 0
+
+  const showView = (view: Snapshot) => {
+    // A doc that already holds a board (a stored copy, a first sync) is drawn instead.
+    if (holdsBoard()) return
+    const { stages: viewStages, targets, ...meta } = view.board
+    // Set, not reconciled: nothing is shown yet to keep.
+    setState(plain(project(meta, viewStages, targets, view.cards)))
+    showingView = true
   }
 
   const onTransaction = (transaction: Y.Transaction) => {
@@ -101,7 +127,7 @@ export function createBoardStore(doc: Y.Doc): BoardStore {
           anyAdded = true
         } else if (known) setState('cards', id, next ? reconcile(next) : (undefined as never))
       }
-      if (anyAdded) setState('cards', added)
+      if (anyAdded) setState('cards', plain(added))
       const next = placement(stages, cards.values())
       setState('columns', reconcile(next.columns))
       setState('archived', reconcile(next.archived))
@@ -114,10 +140,25 @@ export function createBoardStore(doc: Y.Doc): BoardStore {
   refreshAll()
   // After all of a call's transactions, and so after their 'update' events: a local edit goes to
   // the server (y-websocket sends on 'update') before this page re-renders for it.
-  const onTransactions = (_: Y.Doc, transactions: Y.Transaction[]) =>
-    batch(() => transactions.forEach(onTransaction))
+  const onTransactions = (_: Y.Doc, transactions: Y.Transaction[]) => {
+    if (!showingView) batch(() => transactions.forEach(onTransaction))
+    // Loading an empty stored copy, say, changes nothing: the view stays until there is a board.
+    else if (holdsBoard()) {
+      showingView = false
+      refreshAll()
+    }
+  }
   doc.on('afterAllTransactions', onTransactions)
-  return { state, dispose: () => doc.off('afterAllTransactions', onTransactions) }
+  return { state, showView, dispose: () => doc.off('afterAllTransactions', onTransactions) }
+}
+
+/**
+ * Marks a value built here from plain data (never from store proxies) as raw: Solid's setState
+ * would otherwise walk all of it to replace proxies inside (about 40 ms for 2,000 cards).
+ */
+function plain<T extends object>(value: T): T {
+  Object.defineProperty(value, $RAW, { value })
+  return value
 }
 
 /** From the plain copies: reading thousands of cards through the store would track each one. */
