@@ -35,10 +35,10 @@ class Representation {
   }
 }
 
-// A room keeps its encoded state (the same object) until the board changes: keyed by it, each
-// representation lives exactly as long as its version.
+// A room keeps its encoded state (the same object) and its version token until the board
+// changes: keyed by them, each representation lives exactly as long as its version.
 const states = new WeakMap<Uint8Array, Representation>()
-const views = new WeakMap<Uint8Array, Representation>()
+const views = new WeakMap<object, Representation>()
 
 function stateOf(state: Uint8Array): Representation {
   let rep = states.get(state)
@@ -46,11 +46,12 @@ function stateOf(state: Uint8Array): Representation {
   return rep
 }
 
-function viewOf(state: Uint8Array, doc: Y.Doc): Representation {
-  let rep = views.get(state)
+/** The view needs no encoded state: a first look drawn from it comes that much sooner. */
+function viewOf(doc: Y.Doc, version: object): Representation {
+  let rep = views.get(version)
   if (!rep) {
     const json = Buffer.from(JSON.stringify(toSnapshot(doc)))
-    views.set(state, (rep = new Representation(json, 'application/json; charset=utf-8')))
+    views.set(version, (rep = new Representation(json, 'application/json; charset=utf-8')))
   }
   return rep
 }

@@ -112,6 +112,8 @@ export class Room {
    * the socket or HTTP), one encoding.
    */
   private wholeState: Uint8Array | null = null
+  /** Replaced whenever the doc changes (see readStored). */
+  private version: object = {}
   private fullStateMessage: Uint8Array | null = null
   private readonly recorder: AuditRecorder | null
   private readonly auditTimer: NodeJS.Timeout | undefined
@@ -224,19 +226,18 @@ export class Room {
    * reply, an HTTP read never shows a change that a crash could still lose.
    */
   state(): Promise<Uint8Array> {
-    return this.readStored((state) => state)
+    return this.readStored(() => this.encodedState())
   }
 
   /**
-   * Reads the document once everything received before is stored, with its whole state as one
-   * update: `read` sees the doc exactly as that update holds it (callers cache by the update, which
-   * stays the same object until the doc changes).
+   * Reads the document once everything received before is stored. `version` stays the same
+   * object until the doc changes: callers cache what they read by it.
    */
-  async readStored<T>(read: (state: Uint8Array, doc: Y.Doc) => T): Promise<T> {
+  async readStored<T>(read: (doc: Y.Doc, version: object) => T): Promise<T> {
     let result: { value: T } | undefined
     this.enqueue(async () => {
       await this.storeOutbox()
-      result = { value: read(this.encodedState(), this.doc) }
+      result = { value: read(this.doc, this.version) }
     })
     await this.flush()
     if (!result) throw new Error(`board "${this.boardId}" is unavailable`)
@@ -486,6 +487,7 @@ export class Room {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.wholeState = null
+    this.version = {}
     this.fullStateMessage = null
     if (this.incoming) this.incoming.updates.push(update)
     else if (origin === FROM_OTHER_INSTANCE) this.relay(encodeUpdate(update), null)
