@@ -2,6 +2,8 @@
 import path from 'node:path'
 import { z } from 'zod'
 
+const POOL_SIZE_RULE = 'a whole number of connections, at least 1'
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('127.0.0.1'),
@@ -11,6 +13,11 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case SQL identifier (letters, digits, _)')
     .default('public'),
+  DATABASE_POOL_SIZE: z.coerce
+    .number({ error: POOL_SIZE_RULE })
+    .int(POOL_SIZE_RULE)
+    .positive(POOL_SIZE_RULE)
+    .default(10),
   REDIS_URL: z.string().optional(),
   REDIS_PREFIX: z.string().default('sector-board:'),
   CATCH_UP_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
@@ -51,6 +58,8 @@ export interface Config {
   readonly databaseUrl: string | undefined
   /** PostgreSQL schema holding every table (created if missing); lets deployments share a db. */
   readonly databaseSchema: string
+  /** Most PostgreSQL connections this process opens at once (its pool's size). */
+  readonly databasePoolSize: number
   readonly redisUrl: string | undefined
   /** Prefix of every Redis channel, so deployments sharing one Redis never mix. */
   readonly redisPrefix: string
@@ -102,6 +111,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqliteFile: path.join(e.DATA_DIR, 'sector-board.sqlite'),
     databaseUrl: e.DATABASE_URL,
     databaseSchema: e.DATABASE_SCHEMA,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
     catchUpMs: e.CATCH_UP_MS,

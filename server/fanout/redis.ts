@@ -14,9 +14,14 @@ export interface RedisFanoutOptions {
   readonly log: Logger
 }
 
+/** The Redis channel of a board's fan-out messages (also used by redis-publisher.ts). */
+export function boardChannel(prefix: string, boardId: string): string {
+  return `${prefix}board:${boardId}`
+}
+
 export function createRedisFanout({ url, prefix, log }: RedisFanoutOptions): Fanout {
   const instanceId = randomUUID()
-  const channelOf = (boardId: string) => `${prefix}board:${boardId}`
+  const channelOf = (boardId: string) => boardChannel(prefix, boardId)
   const handlers = new Map<string, Set<FanoutHandler>>()
   // Without an offline queue a publish on a lost link fails at once instead of piling up.
   const publisher = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })

@@ -17,6 +17,7 @@ export async function createStorage(config: Config): Promise<Storage> {
     return (await import('./postgres/index.js')).createPgStorage({
       url: config.databaseUrl,
       schema: config.databaseSchema,
+      max: config.databasePoolSize,
     })
   return createSqliteStorage(config.sqliteFile, config.sqliteSynchronous)
 }

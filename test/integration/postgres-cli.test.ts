@@ -1,6 +1,7 @@
 // The command-line tools on PostgreSQL (DATABASE_URL set): admin, import and export work on the
-// shared database, db:migrate brings a schema up to date, and db:copy-sqlite moves a whole SQLite
-// deployment so that boards, snapshots, sign-ins and sessions carry over.
+// shared database (import without Redis refuses while the server holds the board), db:migrate
+// brings a schema up to date, and db:copy-sqlite moves a whole SQLite deployment so that boards,
+// snapshots, sign-ins and sessions carry over.
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
@@ -79,6 +80,33 @@ describe.skipIf(!up)('CLIs on PostgreSQL', () => {
     const list = await fetch(`${server.url}/api/boards/software/snapshots`, { headers: { cookie } })
     const { snapshots } = (await list.json()) as { snapshots: { name: string }[] }
     expect(snapshots.map((s) => s.name)).toEqual(['before import of changed.json'])
+  })
+
+  it('without REDIS_URL, import refuses while the server on HOST:PORT holds the board, naming Redis as the way to reach it live', async () => {
+    const db = freshSchema()
+    const server = await serve(tempDataDir(), { ...db.env, ROOM_IDLE_MS: '600000' })
+    // Read over HTTP, so the server holds the board.
+    const marine = parseSnapshot(
+      await (await fetch(`${server.url}/api/boards/marine/snapshot`)).json(),
+    )
+    const dataDir = tempDataDir()
+    const file = path.join(dataDir, 'marine.json')
+    fs.writeFileSync(file, JSON.stringify(edited(marine)))
+    const refused = await runScript('import', [file, '--board', 'marine'], {
+      ...db.env,
+      DATA_DIR: dataDir,
+      PORT: String(server.port),
+    })
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toMatch(
+      /holds board marine in memory.*run this with their REDIS_URL and REDIS_PREFIX.*Nothing was changed/,
+    )
+    const list = await fetch(`${server.url}/api/boards/marine/snapshots`)
+    expect(((await list.json()) as { snapshots: unknown[] }).snapshots).toEqual([])
+    const now = parseSnapshot(
+      await (await fetch(`${server.url}/api/boards/marine/snapshot`)).json(),
+    )
+    expect(content(now)).toEqual(content(marine))
   })
 
   it('db:copy-sqlite moves boards, snapshots, users and sessions; then refuses to copy again', async () => {

@@ -10,6 +10,7 @@ export interface PgOptions {
   readonly url: string
   /** A plain lower-case identifier (checked by the configuration); every table lives there. */
   readonly schema: string
+  /** Most connections open at once (DATABASE_POOL_SIZE for the server and the CLIs). */
   readonly max?: number
 }
 
