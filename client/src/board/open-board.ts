@@ -24,8 +24,11 @@ export function openBoard(
   // One origin object per page: the undo history tracks exactly this browser's own changes.
   const origin: Origin = { kind: 'user', actor: identity().name }
   // A change made while the server's view is on screen first makes the doc the live board.
-  const actions = createBoardActions(session.doc, origin, () => identity().name, session.ensureLive)
-  const history = createUndoHistory(session.doc, origin)
+  const actions = createBoardActions(session.doc, origin, () => identity().name, {
+    beforeChange: session.ensureLive,
+    mayWrite: () => canEdit,
+  })
+  const history = createUndoHistory(session.doc, origin, () => canEdit)
   const presence = createPresence(session.awareness, identity())
   const [openCard, setOpenCardSignal] = createSignal<string | null>(null)
   const [filter, setFilterSignal] = createSignal<CardFilter>(EMPTY_FILTER)
