@@ -7,6 +7,8 @@ export interface AccessStore {
   readonly info: Resource<AccessInfo>
   /** This caller's role on a board, or null when they may not open it. */
   roleFor(boardId: string): Role | null
+  /** Asks the server again (after it said this person's access changed); settles once answered. */
+  refresh(): Promise<void>
   signIn(userName: string, password: string): Promise<void>
   signOut(): Promise<void>
 }
@@ -16,6 +18,9 @@ export function createAccessStore(): AccessStore {
   return {
     info,
     roleFor: (boardId) => info()?.roles[boardId] ?? null,
+    async refresh() {
+      await refetch()
+    },
     async signIn(userName, password) {
       mutate(await signIn(userName, password))
     },

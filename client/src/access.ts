@@ -8,6 +8,8 @@ export interface AccessInfo {
   readonly shareLink: { readonly boardId: string; readonly label: string } | null
   readonly roles: Readonly<Record<string, Role>>
   readonly mode: 'open' | 'accounts'
+  /** The server refused this tab's share link (unknown, expired or revoked): nothing opens. */
+  readonly linkRefused?: true
 }
 
 const TOKEN_KEY = 'sector-board:share-token'
@@ -46,8 +48,9 @@ export function lastKnownAccess(): AccessInfo | null {
 }
 
 /**
- * The caller's access. Offline, the last answer seen in this browser stands in, so a board
- * opened before still opens (with the same role; the server checks again on reconnect).
+ * The caller's access. Offline (or with the server failing), the last answer seen in this browser
+ * stands in, so a board opened before still opens (with the same role; the server checks again
+ * on reconnect).
  */
 export async function fetchAccess(): Promise<AccessInfo> {
   const cached = localStorage.getItem(ACCESS_KEY)
@@ -59,10 +62,26 @@ export async function fetchAccess(): Promise<AccessInfo> {
     if (cached) return JSON.parse(cached) as AccessInfo
     throw error
   }
-  if (!res.ok) throw new Error(await errorMessage(res))
-  const info = (await res.json()) as AccessInfo
+  let info: AccessInfo
+  if (res.ok) info = (await res.json()) as AccessInfo
+  else if (res.status === 401 && (await errorCode(res)) === 'invalid-share-link')
+    info = refusedLink(cached ? (JSON.parse(cached) as AccessInfo) : null)
+  // A failing server (a proxy's 502 during a restart) is like being offline.
+  else if (cached && res.status >= 500) return JSON.parse(cached) as AccessInfo
+  else throw new Error(await errorMessage(res))
   localStorage.setItem(ACCESS_KEY, JSON.stringify(info))
   return info
+}
+
+/** No board opens with a refused share link; the mode is the last one seen (the 401 omits it). */
+function refusedLink(last: AccessInfo | null): AccessInfo {
+  return {
+    user: null,
+    shareLink: null,
+    roles: {},
+    mode: last?.mode ?? 'accounts',
+    linkRefused: true,
+  }
 }
 
 export async function signIn(userName: string, password: string): Promise<AccessInfo> {
@@ -81,7 +100,19 @@ export async function signOut(): Promise<void> {
   await fetch('/api/session', { method: 'DELETE' })
 }
 
+interface ErrorBody {
+  readonly error?: { readonly code?: string; readonly message?: string }
+}
+
 async function errorMessage(res: Response): Promise<string> {
-  const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null
+  const body = (await res.json().catch(() => null)) as ErrorBody | null
   return body?.error?.message ?? `${res.status} ${res.statusText}`
+}
+
+async function errorCode(res: Response): Promise<string | undefined> {
+  const body = (await res
+    .clone()
+    .json()
+    .catch(() => null)) as ErrorBody | null
+  return body?.error?.code
 }

@@ -32,7 +32,11 @@ export interface BoardUi {
 
 export interface BoardContextValue {
   readonly boardId: string
-  /** False for viewers: every editing control is hidden, and the server drops their writes. */
+  /**
+   * False for viewers: every editing control is hidden, and the server drops their writes. It
+   * follows the person's role live, so read it where it is used (JSX, effects, handlers), never
+   * once into a variable.
+   */
   readonly canEdit: boolean
   readonly state: Readonly<BoardState>
   readonly actions: BoardActions

@@ -16,13 +16,33 @@ export type Link =
   /** The server closed with 1008 "access revoked": retrying cannot help. */
   | { readonly status: 'revoked' }
   /** Lost (or never reached) the server; the next attempt is at `at` (epoch ms). */
-  | { readonly status: 'retrying'; readonly at: number; readonly cause: 'restarting' | 'lost' }
+  | { readonly status: 'retrying'; readonly at: number; readonly cause: RetryCause }
 
 export type LinkStatus = Link['status']
+
+/** Why a link retries: a restart, a lost network, or the server closing it for a new role. */
+export type RetryCause = 'restarting' | 'lost' | 'access-changed'
 
 /** WebSocket close codes the server uses that change what the client does. */
 const GOING_AWAY = 1001
 const POLICY_VIOLATION = 1008
+
+/**
+ * What a close means: 1008 "access revoked" ends the link; 1008 "access changed, reconnect" (a
+ * role changed) reconnects, as does every other close.
+ */
+export function closeCause(event: { code: number; reason: string } | null): RetryCause | 'revoked' {
+  if (event?.code === POLICY_VIOLATION)
+    return event.reason.includes('reconnect') ? 'access-changed' : 'revoked'
+  return event?.code === GOING_AWAY ? 'restarting' : 'lost'
+}
+
+/** Whether the link's last close says this person's access to the board changed. */
+export function accessChanged(link: Link): boolean {
+  return (
+    link.status === 'revoked' || (link.status === 'retrying' && link.cause === 'access-changed')
+  )
+}
 
 export interface ManagedLink {
   readonly link: Accessor<Link>
@@ -63,12 +83,13 @@ export function manageLink(provider: WebsocketProvider, settings: LivenessSettin
   const onClose = (event: CloseEvent | null) => {
     // Take reconnecting over from y-websocket: its scheduled attempt becomes a no-op.
     provider.shouldConnect = false
-    // 1008 also comes as "access changed, reconnect" (a role changed): then reconnecting is right.
-    if (event?.code === POLICY_VIOLATION && !event.reason.includes('reconnect')) revoked = true
-    if (revoked) return void setLink({ status: 'revoked' })
+    const cause = closeCause(event)
+    if (cause === 'revoked' || revoked) {
+      revoked = true
+      return void setLink({ status: 'revoked' })
+    }
     if (!wanted) return void setLink({ status: 'offline' })
     const delay = reconnectDelay(attempt++, settings.backoff)
-    const cause = event?.code === GOING_AWAY ? 'restarting' : 'lost'
     setLink({ status: 'retrying', at: Date.now() + delay, cause })
     clearTimeout(retryTimer)
     retryTimer = setTimeout(connectNow, delay)

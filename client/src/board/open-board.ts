@@ -1,6 +1,14 @@
 // Opens a board for a page: session, store, intents, undo and presence over a local board that the
-// page's route owns; all but the local board are disposed with the page.
-import { createEffect, createMemo, createResource, createSignal, onCleanup } from 'solid-js'
+// page's route owns; all but the local board are disposed with the page. What the person may do
+// follows `canEdit` live: a new role changes the controls, never the connection or the store.
+import {
+  createEffect,
+  createMemo,
+  createResource,
+  createSignal,
+  onCleanup,
+  type Accessor,
+} from 'solid-js'
 import { fetchAudit } from '../audit-api'
 import type { Origin } from '../../../shared/origin.js'
 import { createBoardActions } from './actions'
@@ -17,15 +25,18 @@ export function openBoard(
   boardId: string,
   local: LocalBoard,
   identity: () => Identity,
-  canEdit: boolean,
+  canEdit: Accessor<boolean>,
 ): BoardContextValue {
   const store = createBoardStore(local.doc)
   const session = createBoardSession(boardId, local, { onView: store.showView })
   // One origin object per page: the undo history tracks exactly this browser's own changes.
   const origin: Origin = { kind: 'user', actor: identity().name }
   // A change made while the server's view is on screen first makes the doc the live board.
-  const actions = createBoardActions(session.doc, origin, () => identity().name, session.ensureLive)
-  const history = createUndoHistory(session.doc, origin)
+  const actions = createBoardActions(session.doc, origin, () => identity().name, {
+    beforeChange: session.ensureLive,
+    mayWrite: canEdit,
+  })
+  const history = createUndoHistory(session.doc, origin, canEdit)
   const presence = createPresence(session.awareness, identity())
   const [openCard, setOpenCardSignal] = createSignal<string | null>(null)
   const [filter, setFilterSignal] = createSignal<CardFilter>(EMPTY_FILTER)
@@ -53,7 +64,9 @@ export function openBoard(
   })
   return {
     boardId,
-    canEdit,
+    get canEdit() {
+      return canEdit()
+    },
     state: store.state,
     actions,
     status: session.status,

@@ -17,7 +17,12 @@ export interface UndoHistory {
   destroy(): void
 }
 
-export function createUndoHistory(doc: Y.Doc, localOrigin: Origin): UndoHistory {
+/** Undo and redo change the board too: they do nothing while `mayWrite()` is false. */
+export function createUndoHistory(
+  doc: Y.Doc,
+  localOrigin: Origin,
+  mayWrite: () => boolean = () => true,
+): UndoHistory {
   const manager = new Y.UndoManager(editableTypes(doc), {
     trackedOrigins: new Set([localOrigin]),
     captureTimeout: 400,
@@ -33,8 +38,8 @@ export function createUndoHistory(doc: Y.Doc, localOrigin: Origin): UndoHistory 
   return {
     canUndo,
     canRedo,
-    undo: () => void manager.undo(),
-    redo: () => void manager.redo(),
+    undo: () => void (mayWrite() && manager.undo()),
+    redo: () => void (mayWrite() && manager.redo()),
     endStep: () => manager.stopCapturing(),
     destroy: () => manager.destroy(),
   }

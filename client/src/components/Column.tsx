@@ -39,7 +39,7 @@ export function Column(props: {
   }
   const create = (title: string) => {
     const id = board.actions.addCard({ stage: props.stage.id, title })
-    board.ui.setOpenCard(id)
+    if (id !== undefined) board.ui.setOpenCard(id)
   }
   return (
     <section

@@ -22,6 +22,7 @@ export const zh = {
     retryingNow: '未连接 — 正在重试…',
     restarting: '服务器正在重启 — {n} 秒后重新连接',
     revoked: '访问权限已被撤销 — 不再重新连接',
+    accessChanged: '你的权限已变更 — 正在重新连接…',
     stale: '看板可能不是最新内容：重新连接之前，看不到其他人的修改。',
     revokedHint: '请重新登录或向管理员申请权限，然后刷新页面。',
   },
@@ -186,6 +187,7 @@ export const en: Dictionary = {
     retryingNow: 'Not live — retrying…',
     restarting: 'Server restarting — reconnecting in {n} s',
     revoked: 'Access revoked — not reconnecting',
+    accessChanged: 'Your access changed — reconnecting…',
     stale:
       "This board may be out of date: other people's changes will not show until it reconnects.",
     revokedHint: 'Sign in again or ask an administrator for access, then reload the page.',

@@ -4,6 +4,7 @@ import { canWrite, type Role } from '../../../shared/roles.js'
 import { lastKnownAccess, withToken } from '../access'
 import { useAccess } from '../access-context'
 import { createMemo, createSignal, onCleanup, onMount, Show, untrack } from 'solid-js'
+import { createAccessRecheck } from '../board/access-recheck'
 import { BoardContext } from '../board/context'
 import { EMPTY_FILTER } from '../board/filter'
 import { useIdentity } from '../board/identity-context'
@@ -28,8 +29,9 @@ function isTextField(target: EventTarget | null): boolean {
 }
 
 /**
- * Route entry: a new board page (and connection) for each board id, opened with this person's
- * role on it. Without one: sign in (accounts mode), or a clear "no access".
+ * Route entry: a new board page (and connection) for each board id, showing this person's role
+ * on it live: a new role keeps the page, its connection and its store, and changes only what it
+ * offers. Without a role: sign in (accounts mode), or a clear "no access".
  */
 export function BoardRoute() {
   const params = useParams<{ boardId: string }>()
@@ -56,10 +58,14 @@ export function BoardRoute() {
       {(info) => (
         <Show
           when={access.roleFor(params.boardId)}
-          keyed
           fallback={
             <Show
-              when={info().mode === 'accounts' && !info().user && !info().shareLink}
+              when={
+                info().mode === 'accounts' &&
+                !info().user &&
+                !info().shareLink &&
+                !info().linkRefused
+              }
               fallback={
                 <p class="page-message" role="alert">
                   {t('noAccess')}
@@ -72,7 +78,7 @@ export function BoardRoute() {
         >
           {(role) => (
             <Show when={local()} keyed>
-              {(board) => <BoardPage boardId={params.boardId} local={board} role={role} />}
+              {(board) => <BoardPage boardId={params.boardId} local={board} role={role()} />}
             </Show>
           )}
         </Show>
@@ -81,10 +87,16 @@ export function BoardRoute() {
   )
 }
 
+/** `role` may change while the page is open (see BoardRoute). */
 function BoardPage(props: { boardId: string; local: LocalBoard; role: Role }) {
   const params = { boardId: props.boardId }
   const identity = useIdentity()
-  const board = openBoard(params.boardId, props.local, identity.current, canWrite(props.role))
+  const access = useAccess()
+  // The server closes this page's link when the person's access changes: ask who they are again.
+  const recheck = createAccessRecheck(() => access.refresh())
+  const canEdit = () => canWrite(props.role) && !recheck.pending()
+  const board = openBoard(params.boardId, props.local, identity.current, canEdit)
+  recheck.follow(board.link)
   const [showArchive, setShowArchive] = createSignal(false)
   const [showSnapshots, setShowSnapshots] = createSignal(false)
   const openCard = () => {

@@ -1,0 +1,171 @@
+// An open board page follows its person's role live, in real Chromium against a real server in
+// accounts mode: an admin demotes an editor (the editing controls vanish, the board stays live),
+// promotes them back (editing works again) and revokes the grant ("no access"), all without a
+// reload and without the board being downloaded again.
+import type { Page } from 'playwright-core'
+import { expect, it } from 'vitest'
+import { accounts } from '../../server/access/accounts.js'
+import { describeWithBrowser } from '../support/browser.js'
+import { addPerson, fetchSnapshot, signedInClient, type Person } from './access-helpers.js'
+import {
+  cardIdByTitle,
+  cardTile,
+  closeAll,
+  closeEditor,
+  columnIds,
+  createCard,
+  editor,
+  openCard,
+  poll,
+  waitForStatus,
+} from './board-helpers.js'
+import { useServedApp } from './served-app.js'
+
+/** Quick reconnects, so that "a few seconds" is not spent waiting on the default backoff. */
+const LIVENESS = { probeMs: 400, deadMs: 1_500, backoff: { baseMs: 200, maxMs: 500 } }
+
+/** How long a person may wait for the page to show their new role. */
+const fewSeconds = { timeout: 5_000, interval: 50 }
+
+/** The editor whose role the admin changes. */
+const LI: Person = { name: 'li', displayName: '李明 Li' }
+/** Another editor, whose changes must keep reaching Li's page. */
+const WANG: Person = { name: 'wang', displayName: '王工 Wang' }
+
+/** Every control that edits the board, by test id. */
+const EDITING_CONTROLS = [
+  'add-card',
+  'new-card-title',
+  'stage-menu',
+  'undo',
+  'redo',
+  'add-stage',
+  'shortcuts',
+]
+
+/** Form controls of the card editor that accept input. */
+const enabledControls =
+  'fieldset.editor-fields :is(input, textarea, select, button, fieldset):enabled'
+
+const countEditingControls = (page: Page) =>
+  Promise.all(EDITING_CONTROLS.map((id) => page.locator(`[data-testid="${id}"]`).count())).then(
+    (counts) => counts.reduce((a, b) => a + b, 0),
+  )
+
+describeWithBrowser('a board page follows its role live', () => {
+  const app = useServedApp(async (server) => {
+    await addPerson(server.access, LI, [['software', 'editor']])
+    await addPerson(server.access, WANG, [['software', 'editor']])
+  })
+
+  /** Changes Li's access the way an admin does, and has the server notice it at once. */
+  async function asAdmin(change: (admin: ReturnType<typeof accounts>) => Promise<void>) {
+    await change(accounts(app.server.access))
+    await app.server.live.check()
+  }
+
+  it('demotes, promotes and revokes an open page without a reload', async () => {
+    const [li, wang] = await Promise.all([
+      signedInClient(app.browser, app.server.url, LI.name, { locale: 'en' }),
+      signedInClient(app.browser, app.server.url, WANG.name, { locale: 'en' }),
+    ])
+    await li.context.addInitScript({
+      content: `localStorage.setItem('sector-board:liveness', ${JSON.stringify(JSON.stringify(LIVENESS))})`,
+    })
+    const { page } = li
+    const role = page.locator('[data-testid="my-role"]')
+    const boardDownloads: string[] = []
+    let sockets = 0
+    page.on('request', (request) => {
+      if (/\/api\/boards\/software\/(state|view)\b/.test(request.url()))
+        boardDownloads.push(request.url())
+    })
+    page.on('websocket', () => sockets++)
+    try {
+      await Promise.all([page.goto('/board/software'), wang.page.goto('/board/software')])
+      await Promise.all([waitForStatus(page, 'synced'), waitForStatus(wang.page, 'synced')])
+      expect(await role.innerText()).toBe('Editor')
+      expect(await countEditingControls(page)).toBeGreaterThan(0)
+      // Marks this document: a reload would lose the mark.
+      await page.evaluate(() => ((globalThis as { e2eMark?: string }).e2eMark = 'same page'))
+      const downloadsAtOpen = boardDownloads.length
+
+      // Li has a card open in its editor, editable, when the admin demotes them.
+      const [target] = await columnIds(page, 'construction-started')
+      if (!target) throw new Error('no card in construction-started')
+      await openCard(page, target)
+      expect(await editor(page).locator(enabledControls).count()).toBeGreaterThan(0)
+      await asAdmin((admin) => admin.grant(LI.name, 'software', 'viewer'))
+
+      // Within a few seconds: a viewer's page, the open card read-only, and live again.
+      await expect.poll(() => role.innerText(), fewSeconds).toBe('Viewer')
+      await expect.poll(() => countEditingControls(page), fewSeconds).toBe(0)
+      expect(await editor(page).locator(enabledControls).count()).toBe(0)
+      expect(await editor(page).locator('[data-testid="archive-card"]').count()).toBe(0)
+      await closeEditor(page)
+      await waitForStatus(page, 'synced')
+
+      // A keyboard move, the one editing path left on a tile, changes nothing.
+      const placement = async () =>
+        (await fetchSnapshot(app.server.url, 'software', wang.cookie)).cards.find(
+          (card) => card.id === target,
+        )?.placement
+      const before = await placement()
+      await cardTile(page, target).focus()
+      await page.keyboard.press('Alt+ArrowRight')
+      await page.waitForTimeout(500)
+      expect(await columnIds(page, 'construction-started')).toContain(target)
+      expect(await placement()).toEqual(before)
+
+      // The board is still live for Li: Wang's new card appears.
+      const fromWang = 'E2E 王工新卡片 card by Wang'
+      await createCard(wang.page, 'engaging', fromWang)
+      await closeEditor(wang.page)
+      await cardIdByTitle(page, 'engaging', fromWang)
+
+      // Promoted back: the editing controls return and a card made through them is stored.
+      await asAdmin((admin) => admin.grant(LI.name, 'software', 'editor'))
+      await expect.poll(() => role.innerText(), fewSeconds).toBe('Editor')
+      await expect
+        .poll(() => page.locator('[data-testid="add-card"]').count(), fewSeconds)
+        .toBeGreaterThan(0)
+      const fromLi = 'E2E 李明恢复编辑 card by Li'
+      const created = await createCard(page, 'engaging', fromLi)
+      await closeEditor(page)
+      await expect
+        .poll(
+          async () =>
+            (await fetchSnapshot(app.server.url, 'software', wang.cookie)).cards.find(
+              (card) => card.id === created,
+            )?.title,
+          poll,
+        )
+        .toBe(fromLi)
+      await cardIdByTitle(wang.page, 'engaging', fromLi)
+
+      // Neither role change reloaded the page or downloaded the board again.
+      expect(await page.evaluate(() => (globalThis as { e2eMark?: string }).e2eMark)).toBe(
+        'same page',
+      )
+      expect(boardDownloads.length).toBe(downloadsAtOpen)
+
+      // Revoked: the same "no access" a person without a grant gets, and no more reconnecting.
+      await asAdmin((admin) => admin.revoke(LI.name, 'software'))
+      const noAccess = page.locator('p.page-message[role="alert"]')
+      await noAccess.waitFor({ timeout: fewSeconds.timeout })
+      expect(await noAccess.innerText()).toBe('You may not view this board')
+      expect(await page.locator('.board-page').count()).toBe(0)
+      const socketsAtRevoke = sockets
+      await page.waitForTimeout(LIVENESS.backoff.maxMs * 4)
+      expect(sockets).toBe(socketsAtRevoke)
+      expect(await page.evaluate(() => (globalThis as { e2eMark?: string }).e2eMark)).toBe(
+        'same page',
+      )
+
+      expect(li.errors).toEqual([])
+      expect(wang.errors).toEqual([])
+    } finally {
+      await closeAll(li, wang)
+    }
+  })
+})
