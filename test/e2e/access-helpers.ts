@@ -8,6 +8,17 @@ import { SnapshotSchema, type Snapshot } from '../../shared/snapshot.js'
 import { PASSWORD, signIn } from '../support/access.js'
 import { newClientContext, type Client, type ClientOptions } from '../support/browser.js'
 
+/** Every control on a board page that edits the board, by test id: a viewer sees none. */
+export const EDITING_CONTROLS = [
+  'add-card',
+  'new-card-title',
+  'stage-menu',
+  'undo',
+  'redo',
+  'add-stage',
+  'shortcuts',
+] as const
+
 export interface Person {
   /** The user name to sign in with. */
   readonly name: string

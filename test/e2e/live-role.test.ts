@@ -6,7 +6,13 @@ import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import { accounts } from '../../server/access/accounts.js'
 import { describeWithBrowser } from '../support/browser.js'
-import { addPerson, fetchSnapshot, signedInClient, type Person } from './access-helpers.js'
+import {
+  addPerson,
+  EDITING_CONTROLS,
+  fetchSnapshot,
+  signedInClient,
+  type Person,
+} from './access-helpers.js'
 import {
   cardIdByTitle,
   cardTile,
@@ -31,17 +37,6 @@ const fewSeconds = { timeout: 5_000, interval: 50 }
 const LI: Person = { name: 'li', displayName: '李明 Li' }
 /** Another editor, whose changes must keep reaching Li's page. */
 const WANG: Person = { name: 'wang', displayName: '王工 Wang' }
-
-/** Every control that edits the board, by test id. */
-const EDITING_CONTROLS = [
-  'add-card',
-  'new-card-title',
-  'stage-menu',
-  'undo',
-  'redo',
-  'add-stage',
-  'shortcuts',
-]
 
 /** Form controls of the card editor that accept input. */
 const enabledControls =

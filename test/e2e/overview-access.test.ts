@@ -13,6 +13,7 @@ import {
 } from '../support/browser.js'
 import {
   addPerson,
+  EDITING_CONTROLS,
   contentOf,
   fetchSnapshot,
   listLines,
@@ -241,15 +242,7 @@ describeWithBrowser('overview, presentation and roles in Chromium', () => {
       expect(await page.locator('[data-testid="signed-in-user"]').innerText()).toContain(
         LIU.displayName,
       )
-      for (const testId of [
-        'add-card',
-        'new-card-title',
-        'stage-menu',
-        'undo',
-        'redo',
-        'add-stage',
-        'shortcuts',
-      ])
+      for (const testId of EDITING_CONTROLS)
         expect(await page.locator(`[data-testid="${testId}"]`).count(), testId).toBe(0)
 
       const baseline = await fetchSnapshot(app.server.url, 'software', wang.cookie)

@@ -4,7 +4,7 @@
 import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
-import { afterEach, expect, it, vi } from 'vitest'
+import { expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { addCard } from '../../shared/ops/cards.js'
 import { readCards } from '../../shared/read.js'
@@ -12,42 +12,13 @@ import { seedBoard } from '../../shared/seed/index.js'
 import { parseSnapshot, toSnapshot } from '../../shared/snapshot.js'
 import { readConfig } from '../../server/config.js'
 import { loadBoardDoc } from '../../server/room/load.js'
-import type { RunningServer } from '../../server/server.js'
 import { createStorage } from '../../server/storage/create.js'
 import { runScript } from '../support/cli.js'
-import { joinBoard, type BoardClient } from '../support/clients.js'
-import { clusterSetup, describeCluster, type ClusterSetup } from '../support/cluster.js'
+import { describeCluster, useCluster, type ClusterSetup } from '../support/cluster.js'
 import { content, edited } from '../support/edit-snapshot.js'
-import { startTestServer, testEnv } from '../support/server.js'
+import { testEnv } from '../support/server.js'
 
-const open: { clients: BoardClient[]; servers: RunningServer[]; setups: ClusterSetup[] } = {
-  clients: [],
-  servers: [],
-  setups: [],
-}
-afterEach(async () => {
-  for (const c of open.clients.splice(0)) c.close()
-  for (const s of open.servers.splice(0)) await s.close()
-  for (const s of open.setups.splice(0)) await s.drop()
-})
-
-function cluster(): ClusterSetup {
-  const setup = clusterSetup()
-  open.setups.push(setup)
-  return setup
-}
-
-async function instance(setup: ClusterSetup): Promise<RunningServer> {
-  const server = await startTestServer(setup.dataDir, setup.env)
-  open.servers.push(server)
-  return server
-}
-
-async function client(server: RunningServer, boardId: string): Promise<BoardClient> {
-  const joined = await joinBoard(server.url, boardId)
-  open.clients.push(joined)
-  return joined
-}
+const { cluster, instance, client } = useCluster()
 
 /** The cluster's storage, as a third process would open it; closed after `use`. */
 async function withStorage<T>(

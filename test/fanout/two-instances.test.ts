@@ -1,52 +1,21 @@
 // Two instances behind one imaginary load balancer: edits and presence made on either reach
 // clients of both, and each update is stored once.
 import { Redis } from 'ioredis'
-import { afterEach, expect, it, vi } from 'vitest'
+import { expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { addCard, editCard } from '../../shared/ops/cards.js'
 import { readCards, readStages } from '../../shared/read.js'
 import { seedBoard } from '../../shared/seed/index.js'
 import { toSnapshot } from '../../shared/snapshot.js'
 import { readConfig } from '../../server/config.js'
-import type { RunningServer } from '../../server/server.js'
 import { createStorage } from '../../server/storage/create.js'
-import { joinBoard, type BoardClient } from '../support/clients.js'
-import { clusterSetup, describeCluster, type ClusterSetup } from '../support/cluster.js'
+import { describeCluster, useCluster } from '../support/cluster.js'
 import { scrape, sample } from '../support/metrics.js'
 import { TEST_DATABASE_URL } from '../support/postgres.js'
-import { startTestServer, testEnv } from '../support/server.js'
-import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js'
+import { testEnv } from '../support/server.js'
+import { startTcpProxy } from '../support/tcp-proxy.js'
 
-const open: {
-  clients: BoardClient[]
-  servers: RunningServer[]
-  setups: ClusterSetup[]
-  proxies: TcpProxy[]
-} = { clients: [], servers: [], setups: [], proxies: [] }
-afterEach(async () => {
-  for (const c of open.clients.splice(0)) c.close()
-  for (const s of open.servers.splice(0)) await s.close()
-  for (const s of open.setups.splice(0)) await s.drop()
-  for (const p of open.proxies.splice(0)) await p.close()
-})
-
-async function instance(setup: ClusterSetup): Promise<RunningServer> {
-  const server = await startTestServer(setup.dataDir, setup.env)
-  open.servers.push(server)
-  return server
-}
-
-async function client(server: RunningServer, boardId: string): Promise<BoardClient> {
-  const joined = await joinBoard(server.url, boardId)
-  open.clients.push(joined)
-  return joined
-}
-
-function cluster(options?: Parameters<typeof clusterSetup>[0]): ClusterSetup {
-  const setup = clusterSetup(options)
-  open.setups.push(setup)
-  return setup
-}
+const { cluster, instance, client, closeAfter } = useCluster()
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -56,8 +25,9 @@ describeCluster('two instances with Redis fan-out', () => {
     // Every database round trip takes 100 ms longer, so each instance has read the board as empty
     // before either has stored its seed.
     const pg = new URL(TEST_DATABASE_URL)
-    const proxy = await startTcpProxy(Number(pg.port || 5432), pg.hostname, { latencyMs: 100 })
-    open.proxies.push(proxy)
+    const proxy = closeAfter(
+      await startTcpProxy(Number(pg.port || 5432), pg.hostname, { latencyMs: 100 }),
+    )
     pg.host = new URL(proxy.url).host
     const slow = { ...setup, env: { ...setup.env, DATABASE_URL: pg.toString() } }
     const [a, b] = [await instance(slow), await instance(slow)]
