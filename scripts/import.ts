@@ -4,7 +4,7 @@
 // The whole file is validated before the database is opened: on any error nothing changes and the
 // message names the JSON path. The import is then ONE Yjs update appended to the board's log,
 // computed against the stored document, so it is atomic and a server that loads the board later
-// sees it like any other edit. Servers holding the board in memory right now are reached as
+// sees it like any other edit; what it changed goes into the audit trail, by `cli`. Servers holding the board in memory right now are reached as
 // import-servers.ts says: with Redis the update is published to them like an instance's own, and
 // without it the CLI refuses while the server on HOST:PORT holds the board.
 import fs from 'node:fs'
@@ -14,9 +14,12 @@ import { parseArgs } from 'node:util'
 import * as Y from 'yjs'
 import { parseImportText } from '../shared/import-file.js'
 import { migrateDoc } from '../shared/migrate.js'
+import type { Origin } from '../shared/origin.js'
 import type { BoardId } from '../shared/sectors.js'
 import { fromSnapshot, parseSnapshot, toSnapshot, type Snapshot } from '../shared/snapshot.js'
 import { readConfig } from '../server/config.js'
+import { auditOf } from '../server/history/audit-of.js'
+import type { AuditEntry } from '../server/history/audit-store.js'
 import { loadBoardDoc } from '../server/room/load.js'
 import { createStorage, type Storage } from '../server/storage/create.js'
 import type { SnapshotInfo } from '../server/storage/snapshot-store.js'
@@ -39,6 +42,9 @@ const USAGE = `usage: npm run import -- <file> --board <boardId>
 Environment: DATABASE_URL and DATABASE_SCHEMA (PostgreSQL), else DATA_DIR (database folder);
 REDIS_URL and REDIS_PREFIX (as the servers have them), else HOST/PORT (where a running server
 would answer); DATA_DIR/backups/ holds the backup file.`
+
+/** The origin of the import's changes: the audit trail names the CLI as who made them. */
+const CLI_IMPORT = { kind: 'import', actor: 'cli' } as const satisfies Origin
 
 /** Reads and validates the file; the snapshot must be of `boardId`. */
 function readSnapshotFile(file: string, boardId: BoardId): Snapshot {
@@ -72,9 +78,18 @@ async function importInto(job: {
   const updates: Uint8Array[] = []
   const collect = (update: Uint8Array) => updates.push(update)
   doc.on('update', collect)
+  let audit: AuditEntry[]
   try {
-    fromSnapshot(doc, snapshot, { kind: 'import', actor: 'cli' })
-    migrateDoc(doc)
+    // Recorded here, as a room records an HTTP import: no server sees this change being made.
+    audit = auditOf(
+      boardId,
+      doc,
+      () => {
+        fromSnapshot(doc, snapshot, CLI_IMPORT)
+        migrateDoc(doc)
+      },
+      (origin) => (origin === CLI_IMPORT ? CLI_IMPORT.actor : null),
+    )
   } finally {
     doc.off('update', collect)
   }
@@ -98,6 +113,7 @@ async function importInto(job: {
 
   const update = Y.mergeUpdates(updates)
   const seq = await store.append(boardId, update)
+  await storage.audit.append(audit)
   const delivered = await servers.announce(seq, update)
   const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`
   console.log(

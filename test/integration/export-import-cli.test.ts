@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { RunningServer } from '../../server/server.js'
+import { sqliteAuditStore } from '../../server/storage/sqlite-audit.js'
 import { sqliteSnapshotStore } from '../../server/storage/sqlite-snapshots.js'
 import { createSqliteStore, openSqliteDatabase } from '../../server/storage/sqlite.js'
 import { parseExportFile } from '../../shared/export-format.js'
@@ -58,6 +59,16 @@ async function savedSnapshots(dataDir: string, boardId: string) {
     const store = sqliteSnapshotStore(db)
     const infos = await store.list(boardId)
     return Promise.all(infos.map(async (info) => (await store.get(boardId, info.id))!))
+  } finally {
+    db.close()
+  }
+}
+
+/** The board's audit trail as stored, newest first. */
+async function auditTrail(dataDir: string, boardId: string) {
+  const db = openSqliteDatabase(path.join(dataDir, 'sector-board.sqlite'))
+  try {
+    return await sqliteAuditStore(db).query(boardId, { limit: 1000 })
   } finally {
     db.close()
   }
@@ -141,6 +152,12 @@ describe('import CLI', () => {
       )
       const after = await exportBoard(dataDir, 'marine')
       expect(content(after)).toEqual(content(changed))
+      // The board was never stored: to the audit trail, the CLI created every card.
+      const created = await auditTrail(dataDir, 'marine')
+      expect(new Set(created.map((e) => `${e.field} by ${e.actor}`))).toEqual(
+        new Set(['created by cli']),
+      )
+      expect(created.map((e) => e.cardId).sort()).toEqual(after.cards.map((c) => c.id).sort())
       expect(after.cards.find((c) => c.id === 'cli-orphan')?.placement.stage).toBe('removed-stage')
       // Board order: the new card was ranked first in its stage; the orphan comes last.
       const engaging = after.cards.filter((c) => c.placement.stage === 'engaging')
@@ -172,6 +189,17 @@ describe('import CLI', () => {
       const undo = await cli('import', dataDir, [backup, '--board', 'marine'])
       expect(undo.code, undo.stderr).toBe(0)
       expect(content(await exportBoard(dataDir, 'marine'))).toEqual(content(original))
+      // The undo is recorded like any import: what changed on the stored board, by the CLI.
+      const [firstCard, secondCard] = original.cards as [Card, Card]
+      const undone = (await auditTrail(dataDir, 'marine')).slice(0, -created.length)
+      const entryFor = (cardId: string, field: string) =>
+        undone.find((e) => e.cardId === cardId && e.field === field)
+      expect(entryFor(firstCard.id, 'company')).toMatchObject({
+        actor: 'cli',
+        before: '海尔集团 Haier',
+        after: firstCard.company,
+      })
+      expect(entryFor(secondCard.id, 'archived')).toMatchObject({ before: true, after: false })
     },
   )
 
