@@ -102,6 +102,35 @@ describe('board store', () => {
   })
 })
 
+describe('cards for the tiles (plain objects, one signal each)', () => {
+  it('re-runs what reads a card when any of its fields changes, and nothing that reads another', () => {
+    const doc = testBoard()
+    const a = addCard(doc, { stage: 'engaging', title: 'A' }, alice)
+    const b = addCard(doc, { stage: 'engaging', title: 'B' }, alice)
+    withStore(doc, (store, track) => {
+      const shown: string[] = []
+      let runsB = 0
+      track(() => {
+        const card = store.card(a)
+        shown.push(`${card?.title}/${card?.risk}`)
+      })
+      track(() => {
+        void store.card(b)
+        runsB++
+      })
+      editCard(doc, a, { title: 'A2' }, bob)
+      editCard(doc, a, { risk: 'blocked' }, bob)
+      expect(shown).toEqual(['A/on-track', 'A2/on-track', 'A2/blocked'])
+      expect(runsB).toBe(1)
+      // The same card the store shows, as a plain object.
+      expect(store.card(a)).toEqual(unwrap(store.state.cards[a]))
+      archiveCard(doc, b, bob)
+      expect(runsB).toBe(2)
+      expect(store.card(b)?.archived).toBe(true)
+    })
+  })
+})
+
 describe('cards left without a stage', () => {
   it('stay listed under their old stage id when the stage is removed concurrently', () => {
     const doc = testBoard(1)
@@ -162,6 +191,8 @@ describe("the server's JSON view, drawn before the doc holds the board", () => {
         store.showView(view)
         expect(unwrap(store.state)).toEqual(unwrap(fromDoc.state))
 
+        const tile: (string | undefined)[] = []
+        track(() => tile.push(store.card(ids[4] as string)?.title))
         const runs = { kept: 0, renamed: 0 }
         track(() => {
           void store.state.cards[ids[2] as string]?.title
@@ -175,6 +206,8 @@ describe("the server's JSON view, drawn before the doc holds the board", () => {
         editCard(server, ids[4] as string, { title: '改名' }, bob)
         Y.applyUpdate(page, Y.encodeStateAsUpdate(server))
         expect(store.state.cards[ids[4] as string]?.title).toBe('改名')
+        expect(tile.at(-1)).toBe('改名')
+        expect(tile[0]).toBe('项目 4')
         expect(runs).toEqual({ kept: 1, renamed: 2 })
         // From then on the store follows the doc as usual.
         editCard(server, ids[2] as string, { title: 'live' }, bob)

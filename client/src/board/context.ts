@@ -5,6 +5,7 @@ import type { BoardActions } from './actions'
 import type { PresenceTracker } from './presence'
 import type { Link, SyncStatus } from './session'
 import type { BoardState } from './store'
+import type { Card } from '../../../shared/schema.js'
 import type { UndoHistory } from './undo'
 
 export interface CardFilter {
@@ -39,6 +40,8 @@ export interface BoardContextValue {
    */
   readonly canEdit: boolean
   readonly state: Readonly<BoardState>
+  /** A card as a plain object, tracked as a whole (see BoardStore.card): for the tiles. */
+  card(id: string): Card | undefined
   readonly actions: BoardActions
   /** synced is live; any other status means the board on screen may be out of date. */
   readonly status: Accessor<SyncStatus>

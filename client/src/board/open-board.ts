@@ -68,6 +68,7 @@ export function openBoard(
       return canEdit()
     },
     state: store.state,
+    card: store.card,
     actions,
     status: session.status,
     link: session.link,

@@ -28,6 +28,7 @@ export function openSnapshotView(boardId: string, snapshot: unknown): BoardConte
     boardId,
     canEdit: false,
     state: store.state,
+    card: store.card,
     actions,
     status: () => 'synced',
     link: () => ({ status: 'synced' }),

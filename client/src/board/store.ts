@@ -1,7 +1,7 @@
 // The board store: a read-only Solid projection of one board's Y.Doc. Each transaction refreshes
 // only what it touched (reconcile keeps untouched cards' identity), so editing one card re-runs
 // only what reads that card. Writes never go through the store: see actions.ts.
-import { batch } from 'solid-js'
+import { batch, createSignal, type Signal } from 'solid-js'
 import { $RAW, createStore, reconcile } from 'solid-js/store'
 import type * as Y from 'yjs'
 import { touchedBy } from '../../../shared/changes.js'
@@ -35,6 +35,12 @@ export interface BoardState {
 export interface BoardStore {
   readonly state: Readonly<BoardState>
   /**
+   * A card as a plain object (never a store proxy), tracked as a whole: a change to any of its
+   * fields re-runs what read it. For what reads most fields of many cards (the tiles): one
+   * signal per card instead of a proxy and a signal per field.
+   */
+  card(id: string): Card | undefined
+  /**
    * Shows the server's JSON view of the board while the doc is still empty; the doc's first
    * change then replaces it (reconciled, so unchanged cards keep their identity and DOM).
    */
@@ -62,11 +68,21 @@ export function createBoardStore(doc: Y.Doc): BoardStore {
 
   /** Until the doc changes, what is shown is the server's view, not the doc. */
   let showingView = false
+  /** One version signal per card something has read through `card`, bumped when it changes. */
+  const versions = new Map<string, Signal<number>>()
+  const bump = (id: string) => versions.get(id)?.[1]((n) => n + 1)
+  const card = (id: string) => {
+    let version = versions.get(id)
+    if (!version) versions.set(id, (version = createSignal(0)))
+    version[0]()
+    return cards.get(id)
+  }
 
   /** The whole state from plain parts; `cards` becomes exactly `all`. */
   const project = (meta: BoardMeta, nextStages: Stage[], targets: Target[], all: Card[]) => {
     cards.clear()
-    for (const card of all) cards.set(card.id, card)
+    for (const next of all) cards.set(next.id, next)
+    versions.forEach((_, id) => bump(id))
     stages = nextStages
     return {
       meta,
@@ -80,8 +96,11 @@ export function createBoardStore(doc: Y.Doc): BoardStore {
 
   const refreshAll = () => {
     const all: Card[] = []
-    cardsOf(doc).forEach((card, id) => all.push(readCard(id, card)))
-    setState(reconcile(plain(project(readMeta(doc), readStages(doc), readTargets(doc), all))))
+    cardsOf(doc).forEach((map, id) => all.push(readCard(id, map)))
+    // One batch: the tiles' card signals and the store change together.
+    batch(() =>
+      setState(reconcile(plain(project(readMeta(doc), readStages(doc), readTargets(doc), all)))),
+    )
   }
 
   /** Whether the doc holds a board yet (a view is shown only until it does). */
@@ -119,6 +138,7 @@ export function createBoardStore(doc: Y.Doc): BoardStore {
         const known = cards.has(id)
         if (next) cards.set(id, next)
         else cards.delete(id)
+        bump(id)
         // A card new to this page (the first sync, a reload from IndexedDB, a card just added)
         // goes in with all the others in one merge; a known one is reconciled so that only its
         // changed fields notify.
@@ -149,7 +169,12 @@ export function createBoardStore(doc: Y.Doc): BoardStore {
     }
   }
   doc.on('afterAllTransactions', onTransactions)
-  return { state, showView, dispose: () => doc.off('afterAllTransactions', onTransactions) }
+  return {
+    state,
+    card,
+    showView,
+    dispose: () => doc.off('afterAllTransactions', onTransactions),
+  }
 }
 
 /**

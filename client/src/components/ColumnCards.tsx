@@ -17,8 +17,8 @@ export function ColumnCards(props: {
         // Columns list only cards the store holds, so a tile starts with its card. Should a
         // card ever vanish from the store before its id leaves the column, the tile keeps the
         // last card it drew until the column removes it (cheaper than a Show around each tile).
-        let last = board.state.cards[id] as Card
-        const card = () => (last = board.state.cards[id] ?? last)
+        let last = board.card(id) as Card
+        const card = () => (last = board.card(id) ?? last)
         return (
           <CardTile
             card={card()}
