@@ -104,15 +104,18 @@ interface ErrorBody {
   readonly error?: { readonly code?: string; readonly message?: string }
 }
 
-async function errorMessage(res: Response): Promise<string> {
-  const body = (await res.json().catch(() => null)) as ErrorBody | null
-  return body?.error?.message ?? `${res.status} ${res.statusText}`
-}
-
-async function errorCode(res: Response): Promise<string | undefined> {
-  const body = (await res
+/** The error body of a refused request (read from a copy: the response stays readable). */
+async function errorBody(res: Response): Promise<ErrorBody | null> {
+  return (await res
     .clone()
     .json()
     .catch(() => null)) as ErrorBody | null
-  return body?.error?.code
+}
+
+async function errorMessage(res: Response): Promise<string> {
+  return (await errorBody(res))?.error?.message ?? `${res.status} ${res.statusText}`
+}
+
+async function errorCode(res: Response): Promise<string | undefined> {
+  return (await errorBody(res))?.error?.code
 }

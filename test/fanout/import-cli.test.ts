@@ -2,7 +2,6 @@
 // publishes it on the board's channel as an instance would, so clients on every instance see it
 // at once, without reconnecting; with Redis unreachable it refuses and changes nothing.
 import fs from 'node:fs'
-import net from 'node:net'
 import path from 'node:path'
 import { expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
@@ -16,6 +15,7 @@ import { createStorage } from '../../server/storage/create.js'
 import { runScript } from '../support/cli.js'
 import { describeCluster, useCluster, type ClusterSetup } from '../support/cluster.js'
 import { content, edited } from '../support/edit-snapshot.js'
+import { freePort } from '../support/redis.js'
 import { testEnv } from '../support/server.js'
 
 const { cluster, instance, client } = useCluster()
@@ -31,15 +31,6 @@ async function withStorage<T>(
   } finally {
     await storage.close()
   }
-}
-
-/** A loopback port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as net.AddressInfo
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
 }
 
 describeCluster('import CLI with PostgreSQL and Redis', () => {
@@ -108,7 +99,7 @@ describeCluster('import CLI with PostgreSQL and Redis', () => {
     const seeded = new Y.Doc()
     seedBoard(seeded, 'marine')
     fs.writeFileSync(file, JSON.stringify(toSnapshot(seeded)))
-    const port = await closedPort()
+    const port = await freePort()
     const run = await runScript('import', [file, '--board', 'marine'], {
       ...setup.env,
       REDIS_URL: `redis://127.0.0.1:${port}`,

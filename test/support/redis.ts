@@ -36,7 +36,8 @@ export function uniqueRedisPrefix(): string {
   return `sector-board-test:${process.pid}:${randomUUID().slice(0, 8)}:`
 }
 
-async function freePort(): Promise<number> {
+/** A loopback port nothing listens on (as the OS hands out, free a moment ago). */
+export async function freePort(): Promise<number> {
   const server = net.createServer()
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as net.AddressInfo
