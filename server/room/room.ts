@@ -172,8 +172,8 @@ export class Room {
           const stateVector = message.stateVector
           // The doc already holds changes still in the outbox: store them first, so no peer
           // sees an unstored update.
-          this.enqueue(async () => {
-            await this.storeOutbox()
+          void this.enqueue(async () => {
+            await this.storeWholeOutbox()
             if (this.peers.has(peer)) peer.send(this.syncStep2For(stateVector))
           })
           break
@@ -235,11 +235,16 @@ export class Room {
    */
   async readStored<T>(read: (doc: Y.Doc, version: object) => T): Promise<T> {
     let result: { value: T } | undefined
-    this.enqueue(async () => {
-      await this.storeOutbox()
+    // Awaits its own turn only, not reads queued after it: a board's JSON view is answered
+    // before the encoding of its Yjs state, asked for at the same time, is even started.
+    await this.enqueue(async () => {
+      await this.storeWholeOutbox()
+      // Lets answers already read go out before this read holds the event loop.
+      await new Promise((resolve) => setImmediate(resolve))
+      await this.storeWholeOutbox()
       result = { value: read(this.doc, this.version) }
     })
-    await this.flush()
+    if (this.health.kind !== 'open') throw this.health.error
     if (!result) throw new Error(`board "${this.boardId}" is unavailable`)
     return result.value
   }
@@ -247,7 +252,7 @@ export class Room {
   /** Stores the merged state and drops the log it covers; runs in order with appends. */
   compact(): Promise<void> {
     this.flushAudit(true)
-    this.enqueue(async () => {
+    void this.enqueue(async () => {
       const throughSeq = this.applied.contiguousThrough
       if (throughSeq <= this.compactedSeq) return
       await this.opts.store.compact(this.boardId, Y.encodeStateAsUpdate(this.doc), throughSeq)
@@ -465,7 +470,7 @@ export class Room {
 
   private persistAudit(entries: readonly AuditEntry[]): void {
     const audit = this.opts.audit
-    if (audit && entries.length > 0) this.enqueue(() => audit.append(entries))
+    if (audit && entries.length > 0) void this.enqueue(() => audit.append(entries))
   }
 
   private flushAudit(all: boolean): void {
@@ -505,14 +510,22 @@ export class Room {
     audit: readonly AuditEntry[] = [],
   ): void {
     this.outbox.push({ update, origin, audit })
-    if (this.outbox.length === 1) this.enqueue(() => this.storeOutbox())
+    if (this.outbox.length === 1) void this.enqueue(() => this.storeOutbox())
+  }
+
+  /**
+   * Stores every change the doc already holds, batch after batch, before a peer or a reader is
+   * shown the doc: a burst longer than one batch would otherwise be partly unstored.
+   */
+  private async storeWholeOutbox(): Promise<void> {
+    while (this.outbox.length > 0) await this.storeOutbox()
   }
 
   private async storeOutbox(): Promise<void> {
     // Merging costs more than linear in the number of updates; a burst goes out in a few batches.
     const batch = this.outbox.splice(0, MAX_BATCH)
     if (batch.length === 0) return
-    if (this.outbox.length > 0) this.enqueue(() => this.storeOutbox())
+    if (this.outbox.length > 0) void this.enqueue(() => this.storeOutbox())
     const update =
       batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update))
     const audit = batch.flatMap((b) => b.audit)
@@ -578,7 +591,8 @@ export class Room {
     this.opts.onFailure(error)
   }
 
-  private enqueue(task: () => void | Promise<void>): void {
+  /** Runs `task` after everything queued before; resolves when it is done (or skipped). */
+  private enqueue(task: () => void | Promise<void>): Promise<void> {
     this.pipeline = this.pipeline.then(async () => {
       if (this.health.kind === 'failed') return
       try {
@@ -590,5 +604,6 @@ export class Room {
         this.shutDownAfter(error)
       }
     })
+    return this.pipeline
   }
 }

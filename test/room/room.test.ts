@@ -102,6 +102,46 @@ describe('room', () => {
     expect(titles(b.doc)).toHaveLength(100)
   })
 
+  it('a client joining after a burst gets the board only once the whole burst is stored', async () => {
+    const { room, store } = openRoom()
+    const a = new MemoryClient(room)
+    await a.connect()
+    const appendsBefore = store.calls.append
+    for (let i = 0; i < 100; i++) addCard(a.doc, { stage: 'engaging', title: `card ${i}` }, alice)
+    const late = new MemoryClient(room)
+    let appendsWhenServed = -1
+    const send = late.peer.send.bind(late.peer)
+    late.peer.send = (data) => {
+      // Sync step 2 (message 0, step 1): the board as the server has it.
+      if (data[0] === 0 && data[1] === 1) appendsWhenServed = store.calls.append - appendsBefore
+      send(data)
+    }
+    await late.connect()
+    await room.flush()
+    expect(appendsWhenServed).toBe(4)
+    expect(titles(late.doc)).toHaveLength(100)
+  })
+
+  it('an HTTP read waits for the whole burst before it to be stored, and no longer than its own turn', async () => {
+    const { room, store } = openRoom()
+    const a = new MemoryClient(room)
+    await a.connect()
+    const appendsBefore = store.calls.append
+    for (let i = 0; i < 100; i++) addCard(a.doc, { stage: 'engaging', title: `card ${i}` }, alice)
+    const order: string[] = []
+    const first = room.readStored((doc) => {
+      order.push(`first read, ${store.calls.append - appendsBefore} appends`)
+      return titles(doc).length
+    })
+    void first.then(() => order.push('first answered'))
+    // Asked later, so read later; the first asker does not wait for it (a board's JSON view is
+    // not held up by the encoding of its Yjs state, asked for at the same time).
+    const second = room.readStored(() => void order.push('second read'))
+    expect(await first).toBe(100)
+    await second
+    expect(order).toEqual(['first read, 4 appends', 'first answered', 'second read'])
+  })
+
   it('refuses garbage, truncated and unknown messages, closing only that client and storing nothing', async () => {
     const { room, store } = openRoom()
     const good = new MemoryClient(room)
