@@ -82,15 +82,18 @@ export function readCardById(doc: Y.Doc, id: string): Card | undefined {
  * no longer exists come last, so nothing silently disappears.
  */
 export function readCards(doc: Y.Doc, stages: readonly Stage[] = readStages(doc)): Card[] {
-  const stageIndex = new Map(stages.map((s, i) => [s.id, i]))
   const cards: Card[] = []
   cardsOf(doc).forEach((card, id) => cards.push(readCard(id, card)))
+  return cards.sort(inBoardOrder(stages))
+}
+
+/** Compares cards by stage order, then (rank, id) within a stage; unknown stages come last. */
+export function inBoardOrder(stages: readonly Stage[]): (a: Card, b: Card) => number {
+  const stageIndex = new Map(stages.map((s, i) => [s.id, i]))
   const indexOf = (c: Card) => stageIndex.get(c.placement.stage) ?? stages.length
-  return cards.sort(
-    (a, b) =>
-      indexOf(a) - indexOf(b) ||
-      compareRanked({ id: a.id, rank: a.placement.rank }, { id: b.id, rank: b.placement.rank }),
-  )
+  return (a, b) =>
+    indexOf(a) - indexOf(b) ||
+    compareRanked({ id: a.id, rank: a.placement.rank }, { id: b.id, rank: b.placement.rank })
 }
 
 export function readTargets(doc: Y.Doc): Target[] {

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto'
 import zlib from 'node:zlib'
 import { Hono, type Context } from 'hono'
 import type * as Y from 'yjs'
-import { toSnapshot } from '../../shared/snapshot.js'
+import { followSnapshotJson, type SnapshotJson } from '../../shared/snapshot-json.js'
 import type { Rooms } from '../room/rooms.js'
 import { requireRole, type BoardAccessEnv } from './access.js'
 import { requireBoard } from './require-board.js'
@@ -45,12 +45,20 @@ function stateOf(state: Uint8Array): Representation {
   return rep
 }
 
-/** The view needs no encoded state: a first look drawn from it comes that much sooner. */
+// Each board's JSON, followed card by card from its first view on, for as long as its doc lives.
+const boardJson = new WeakMap<Y.Doc, SnapshotJson>()
+
+/**
+ * The view needs no encoded state: a first look drawn from it comes that much sooner. After an
+ * edit only the cards it touched are serialised again.
+ */
 function viewOf(doc: Y.Doc, version: object): Representation {
   let rep = views.get(version)
   if (!rep) {
-    const json = Buffer.from(JSON.stringify(toSnapshot(doc)))
-    views.set(version, (rep = new Representation(json, 'application/json; charset=utf-8')))
+    let json = boardJson.get(doc)
+    if (!json) boardJson.set(doc, (json = followSnapshotJson(doc)))
+    const body = Buffer.from(json.text())
+    views.set(version, (rep = new Representation(body, 'application/json; charset=utf-8')))
   }
   return rep
 }
