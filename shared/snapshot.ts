@@ -81,7 +81,6 @@ export function parseSnapshot(json: unknown): Snapshot {
   return parseOrThrow(SnapshotSchema, json, 'invalid-snapshot')
 }
 
-/** Replaces the document's whole content with the snapshot's, in one transaction. */
 /**
  * Replaces the document's whole content with the snapshot's. By default in one transaction. With
  * `cardsPerTransaction`, the first transaction replaces the board and writes that many cards, and
