@@ -36,6 +36,7 @@ export const browser: Scenario = {
     { key: 'bundleGzipKB', label: 'client JS+CSS gzip KB' },
     { key: 'firstCardMs', label: 'first card in DOM, ms from navigation' },
     { key: 'allCardsMs', label: 'all cards in DOM, ms from navigation' },
+    { key: 'changedAllCardsMs', label: 'the same, first page after a change (view not cached)' },
     { key: 'liveMs', label: 'board live (synced, editable), ms from navigation' },
     { key: 'reloadAllCardsMs', label: 'reload (IndexedDB cache): all cards, ms' },
     { key: 'dragSeenMs', label: 'drag in A seen in B, ms' },
@@ -88,6 +89,9 @@ export const browser: Scenario = {
           ...bundle,
           firstCardMs: firstCard,
           allCardsMs: median(renders),
+          // The first page opens the board right after its import: the server makes the view
+          // and the state for it, as for anyone who opens a board changed since it was last seen.
+          changedAllCardsMs: renders[0] ?? Number.NaN,
           liveMs: median(lives),
           reloadAllCardsMs: reload,
           dragSeenMs,
