@@ -2,13 +2,12 @@
 // only when a transaction touches that card, so the text of a large board after one edit costs a
 // sort and a join rather than reading and serialising every card. Same text as
 // JSON.stringify(toSnapshot(doc)).
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { touchedBy } from './changes.js'
 import { cardsOf } from './doc.js'
-import { toBase64 } from 'lib0/buffer'
-import { inBoardOrder, readCard, readMeta, readStages, readTargets } from './read.js'
+import { inBoardOrder, readCard } from './read.js'
 import type { Card, Stage } from './schema.js'
-import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type Snapshot } from './snapshot.js'
+import { snapshotHead } from './snapshot.js'
 
 interface CachedCard {
   readonly card: Card
@@ -45,16 +44,8 @@ export function followSnapshotJson(doc: Y.Doc): SnapshotJson {
 
   return {
     text(takenAt = new Date().toISOString()) {
-      const stages = readStages(doc)
-      const cards = cardsInBoardOrder(stages)
-      const head: Snapshot = {
-        format: SNAPSHOT_FORMAT,
-        version: SNAPSHOT_VERSION,
-        takenAt,
-        stateVector: toBase64(Y.encodeStateVector(doc)),
-        board: { ...readMeta(doc), stages, targets: readTargets(doc) },
-        cards: [],
-      }
+      const head = snapshotHead(doc, takenAt)
+      const cards = cardsInBoardOrder(head.board.stages)
       // The cards array is last: its empty brackets close the text.
       const empty = JSON.stringify(head)
       return `${empty.slice(0, -3)}[${cards.map((c) => c.json).join(',')}]}`

@@ -64,15 +64,19 @@ export const SnapshotSchema = z
 export type Snapshot = z.infer<typeof SnapshotSchema>
 
 export function toSnapshot(doc: Y.Doc, takenAt: string = new Date().toISOString()): Snapshot {
-  const meta = readMeta(doc)
-  const stages = readStages(doc)
+  const head = snapshotHead(doc, takenAt)
+  return { ...head, cards: readCards(doc, head.board.stages) }
+}
+
+/** Everything of a snapshot but its cards (an empty list, last, as in every snapshot). */
+export function snapshotHead(doc: Y.Doc, takenAt: string): Snapshot {
   return {
     format: SNAPSHOT_FORMAT,
     version: SNAPSHOT_VERSION,
     takenAt,
     stateVector: toBase64(Y.encodeStateVector(doc)),
-    board: { ...meta, stages, targets: readTargets(doc) },
-    cards: readCards(doc, stages),
+    board: { ...readMeta(doc), stages: readStages(doc), targets: readTargets(doc) },
+    cards: [],
   }
 }
 
