@@ -57,7 +57,7 @@ function viewOf(doc: Y.Doc, version: object): Representation {
   if (!rep) {
     let json = boardJson.get(doc)
     if (!json) boardJson.set(doc, (json = followSnapshotJson(doc)))
-    const body = Buffer.from(json.text())
+    const body = json.bytes()
     views.set(version, (rep = new Representation(body, 'application/json; charset=utf-8')))
   }
   return rep

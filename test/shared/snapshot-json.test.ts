@@ -9,6 +9,8 @@ import { fromSnapshot, toSnapshot } from '../../shared/snapshot.js'
 import { followSnapshotJson } from '../../shared/snapshot-json.js'
 import { alice, bob, exchange, replicaOf, testBoard } from '../support/board.js'
 
+const textOf = (bytes: Uint8Array) => new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+
 const T = '2026-11-26T12:00:00.000Z'
 const STAGES = ['engaging', 'signed', 'operating']
 
@@ -93,10 +95,10 @@ describe('the board JSON kept card by card', () => {
         const doc = testBoard(1)
         const json = followSnapshotJson(doc)
         const ids: string[] = []
-        expect(json.text(T)).toBe(JSON.stringify(toSnapshot(doc, T)))
+        expect(textOf(json.bytes(T))).toBe(JSON.stringify(toSnapshot(doc, T)))
         for (const s of steps) {
           apply(doc, ids, s)
-          expect(json.text(T)).toBe(JSON.stringify(toSnapshot(doc, T)))
+          expect(textOf(json.bytes(T))).toBe(JSON.stringify(toSnapshot(doc, T)))
         }
         json.destroy()
       }),
@@ -108,17 +110,17 @@ describe('the board JSON kept card by card', () => {
     const doc = testBoard(1)
     for (let i = 0; i < 5; i++) addCard(doc, { stage: 'signed', title: `old ${i}` }, alice)
     const json = followSnapshotJson(doc)
-    json.text(T)
+    textOf(json.bytes(T))
     const source = testBoard(2)
     addCard(source, { stage: 'engaging', title: 'imported' }, bob)
     fromSnapshot(doc, toSnapshot(source, T), { kind: 'import', actor: 'bob' })
-    expect(json.text(T)).toBe(JSON.stringify(toSnapshot(doc, T)))
-    expect(JSON.parse(json.text(T)).cards.map((c: { title: string }) => c.title)).toEqual([
+    expect(textOf(json.bytes(T))).toBe(JSON.stringify(toSnapshot(doc, T)))
+    expect(JSON.parse(textOf(json.bytes(T))).cards.map((c: { title: string }) => c.title)).toEqual([
       'imported',
     ])
     json.destroy()
-    const [card] = JSON.parse(json.text(T)).cards as { id: string }[]
+    const [card] = JSON.parse(textOf(json.bytes(T))).cards as { id: string }[]
     editCard(doc, card!.id, { title: 'changed after destroy' }, alice)
-    expect(json.text(T)).not.toBe(JSON.stringify(toSnapshot(doc, T)))
+    expect(textOf(json.bytes(T))).not.toBe(JSON.stringify(toSnapshot(doc, T)))
   })
 })
