@@ -1,6 +1,6 @@
 // Several boards in one file ("sector-board/export", version 1): the snapshots of every board the
 // exporter could see, each in the snapshot format of shared/snapshot.ts.
-import { z } from 'zod'
+import { z } from './zod.js'
 import { TimestampSchema } from './schema.js'
 import { SnapshotSchema, type Snapshot } from './snapshot.js'
 import { parseOrThrow } from './validate.js'
@@ -15,18 +15,20 @@ export const ExportSchema = z
     takenAt: TimestampSchema,
     boards: z.array(SnapshotSchema),
   })
-  .superRefine((file, ctx) => {
-    const ids = new Set<string>()
-    file.boards.forEach((snapshot, i) => {
-      if (ids.has(snapshot.board.id))
-        ctx.addIssue({
-          code: 'custom',
-          message: `duplicate board ${snapshot.board.id}`,
-          path: ['boards', i, 'board', 'id'],
-        })
-      ids.add(snapshot.board.id)
-    })
-  })
+  .check(
+    z.superRefine((file, ctx) => {
+      const ids = new Set<string>()
+      file.boards.forEach((snapshot, i) => {
+        if (ids.has(snapshot.board.id))
+          ctx.addIssue({
+            code: 'custom',
+            message: `duplicate board ${snapshot.board.id}`,
+            path: ['boards', i, 'board', 'id'],
+          })
+        ids.add(snapshot.board.id)
+      })
+    }),
+  )
 export type ExportFile = z.infer<typeof ExportSchema>
 
 export function toExportFile(

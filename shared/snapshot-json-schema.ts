@@ -1,6 +1,6 @@
 // The snapshot format as a JSON Schema, derived from the zod schema so the two cannot drift.
 // The committed file shared/snapshot.schema.json is this value; a test checks they are equal.
-import { z } from 'zod'
+import { z } from './zod.js'
 import { SnapshotSchema } from './snapshot.js'
 
 export function snapshotJsonSchema(): Record<string, unknown> {

@@ -2,7 +2,7 @@
 // with when and from which document state it was taken. The same file imports back.
 import * as Y from 'yjs'
 import { fromBase64, toBase64 } from 'lib0/buffer'
-import { z } from 'zod'
+import { z } from './zod.js'
 import { cardsOf, stagesOf, targetsOf, metaOf, SCHEMA_VERSION } from './doc.js'
 import { BoardError } from './errors.js'
 import type { Origin } from './origin.js'
@@ -31,36 +31,38 @@ export const SnapshotSchema = z
     board: z.object({
       id: IdSchema,
       name: LocalizedTextSchema,
-      schemaVersion: z.number().int().min(1).max(SCHEMA_VERSION),
+      schemaVersion: z.number().check(z.int(), z.gte(1), z.lte(SCHEMA_VERSION)),
       stages: z.array(StageSchema),
       targets: z.array(TargetSchema),
     }),
     cards: z.array(CardSchema),
   })
-  .superRefine((snapshot, ctx) => {
-    // A card may name a stage that is not listed: one removed while someone moved the card into
-    // it. Such cards are kept (and shown as unplaced) rather than dropped.
-    const stageIds = new Set<string>()
-    snapshot.board.stages.forEach((stage, i) => {
-      if (stageIds.has(stage.id))
-        ctx.addIssue({
-          code: 'custom',
-          message: `duplicate stage id ${stage.id}`,
-          path: ['board', 'stages', i, 'id'],
-        })
-      stageIds.add(stage.id)
-    })
-    const cardIds = new Set<string>()
-    snapshot.cards.forEach((card, i) => {
-      if (cardIds.has(card.id))
-        ctx.addIssue({
-          code: 'custom',
-          message: `duplicate card id ${card.id}`,
-          path: ['cards', i, 'id'],
-        })
-      cardIds.add(card.id)
-    })
-  })
+  .check(
+    z.superRefine((snapshot, ctx) => {
+      // A card may name a stage that is not listed: one removed while someone moved the card into
+      // it. Such cards are kept (and shown as unplaced) rather than dropped.
+      const stageIds = new Set<string>()
+      snapshot.board.stages.forEach((stage, i) => {
+        if (stageIds.has(stage.id))
+          ctx.addIssue({
+            code: 'custom',
+            message: `duplicate stage id ${stage.id}`,
+            path: ['board', 'stages', i, 'id'],
+          })
+        stageIds.add(stage.id)
+      })
+      const cardIds = new Set<string>()
+      snapshot.cards.forEach((card, i) => {
+        if (cardIds.has(card.id))
+          ctx.addIssue({
+            code: 'custom',
+            message: `duplicate card id ${card.id}`,
+            path: ['cards', i, 'id'],
+          })
+        cardIds.add(card.id)
+      })
+    }),
+  )
 export type Snapshot = z.infer<typeof SnapshotSchema>
 
 export function toSnapshot(doc: Y.Doc, takenAt: string = new Date().toISOString()): Snapshot {

@@ -1,8 +1,8 @@
 // Turns schema failures into BoardErrors that name the offending path.
-import type { z } from 'zod'
+import type { z } from './zod.js'
 import { BoardError, jsonPath, type BoardErrorCode } from './errors.js'
 
-export function parseOrThrow<S extends z.ZodType>(
+export function parseOrThrow<S extends z.ZodMiniType>(
   schema: S,
   value: unknown,
   code: BoardErrorCode = 'invalid-input',

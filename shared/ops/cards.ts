@@ -2,7 +2,7 @@
 // the caller's origin; input is validated first, so a bad call changes nothing.
 import * as Y from 'yjs'
 import { uuidv4 } from 'lib0/random'
-import { z } from 'zod'
+import { z } from '../zod.js'
 import {
   cardsOf,
   stagesOf,
@@ -35,18 +35,21 @@ const DEFAULT_FIELDS: CardFields = {
   kind: 'project',
 }
 
-export const NewCardSchema = CardFieldsSchema.partial().extend({
-  id: IdSchema.optional(),
+export const NewCardSchema = z.extend(z.partial(CardFieldsSchema), {
+  id: z.optional(IdSchema),
   stage: IdSchema,
   /** Position within the stage; defaults to the end. */
-  index: z.number().int().nonnegative().optional(),
+  index: z.optional(z.number().check(z.int(), z.nonnegative())),
 })
 export type NewCard = z.input<typeof NewCardSchema>
 
-export const CardPatchSchema = CardFieldsSchema.partial()
+export const CardPatchSchema = z.partial(CardFieldsSchema)
 export type CardPatch = z.input<typeof CardPatchSchema>
 
-export const MoveTargetSchema = z.object({ stage: IdSchema, index: z.number().int().nonnegative() })
+export const MoveTargetSchema = z.object({
+  stage: IdSchema,
+  index: z.number().check(z.int(), z.nonnegative()),
+})
 export type MoveTarget = z.input<typeof MoveTargetSchema>
 
 export function getCardMap(doc: Y.Doc, id: string): CardMap {

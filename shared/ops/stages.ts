@@ -2,7 +2,7 @@
 // rank, like cards, so concurrent reorders converge.
 import * as Y from 'yjs'
 import { uuidv4 } from 'lib0/random'
-import { z } from 'zod'
+import { z } from '../zod.js'
 import { stagesOf, type StageMap } from '../doc.js'
 import { BoardError } from '../errors.js'
 import { originOf, type OpContext } from '../origin.js'
@@ -12,10 +12,10 @@ import { IdSchema, LocalizedTextSchema, StageSchema } from '../schema.js'
 import { parseOrThrow } from '../validate.js'
 
 export const NewStageSchema = z.object({
-  id: IdSchema.optional(),
+  id: z.optional(IdSchema),
   name: LocalizedTextSchema,
-  wipLimit: StageSchema.shape.wipLimit.optional(),
-  index: z.number().int().nonnegative().optional(),
+  wipLimit: z.optional(StageSchema.shape.wipLimit),
+  index: z.optional(z.number().check(z.int(), z.nonnegative())),
 })
 export type NewStage = z.input<typeof NewStageSchema>
 
@@ -53,7 +53,7 @@ export function renameStage(doc: Y.Doc, id: string, name: unknown, ctx: OpContex
 }
 
 export function moveStage(doc: Y.Doc, id: string, index: number, ctx: OpContext): void {
-  const to = parseOrThrow(z.number().int().nonnegative(), index)
+  const to = parseOrThrow(z.number().check(z.int(), z.nonnegative()), index)
   const stage = getStageMap(doc, id)
   doc.transact(() => stage.set('rank', rankAt(doc, ctx, to, id)), originOf(ctx))
 }

@@ -1,7 +1,7 @@
 // Target operations: set (create or replace) and remove a board's yearly targets. A target is one
 // atomic value; its progress is typed in or counted from cards (see read.ts targetProgress).
 import type * as Y from 'yjs'
-import type { z } from 'zod'
+import { z } from '../zod.js'
 import { targetsOf } from '../doc.js'
 import { BoardError } from '../errors.js'
 import { originOf, type OpContext } from '../origin.js'
@@ -10,7 +10,9 @@ import { readTargets } from '../read.js'
 import { TargetSchema } from '../schema.js'
 import { parseOrThrow } from '../validate.js'
 
-export const TargetInputSchema = TargetSchema.extend({ rank: TargetSchema.shape.rank.optional() })
+export const TargetInputSchema = z.extend(TargetSchema, {
+  rank: z.optional(TargetSchema.shape.rank),
+})
 export type TargetInput = z.input<typeof TargetInputSchema>
 
 export function setTarget(doc: Y.Doc, input: TargetInput, ctx: OpContext): void {
