@@ -24,6 +24,17 @@ function awarenessMessage(awareness: awarenessProtocol.Awareness, ids: number[])
 
 const titles = (doc: Y.Doc) => readCards(doc).map((c) => c.title)
 
+/**
+ * A client's 100 new cards, all arriving before the room gets to store any (32 + 32 + 32 + 4);
+ * gives the appends the store had before them.
+ */
+function burstOf100(client: MemoryClient, store: InstrumentedStore): number {
+  const appendsBefore = store.calls.append
+  for (let i = 0; i < 100; i++)
+    addCard(client.doc, { stage: 'engaging', title: `card ${i}` }, alice)
+  return appendsBefore
+}
+
 describe('room', () => {
   it('a joining client receives the board, and edits reach every other client', async () => {
     const { room } = openRoom()
@@ -93,9 +104,7 @@ describe('room', () => {
     const { room, store } = openRoom()
     const [a, b] = [new MemoryClient(room), new MemoryClient(room)]
     for (const client of [a, b]) await client.connect()
-    const appendsBefore = store.calls.append
-    // All 100 arrive before the room gets to store any: 32 + 32 + 32 + 4.
-    for (let i = 0; i < 100; i++) addCard(a.doc, { stage: 'engaging', title: `card ${i}` }, alice)
+    const appendsBefore = burstOf100(a, store)
     await room.flush()
     expect(store.calls.append - appendsBefore).toBe(4)
     b.handleInbox()
@@ -106,8 +115,7 @@ describe('room', () => {
     const { room, store } = openRoom()
     const a = new MemoryClient(room)
     await a.connect()
-    const appendsBefore = store.calls.append
-    for (let i = 0; i < 100; i++) addCard(a.doc, { stage: 'engaging', title: `card ${i}` }, alice)
+    const appendsBefore = burstOf100(a, store)
     const late = new MemoryClient(room)
     let appendsWhenServed = -1
     const send = late.peer.send.bind(late.peer)
@@ -126,8 +134,7 @@ describe('room', () => {
     const { room, store } = openRoom()
     const a = new MemoryClient(room)
     await a.connect()
-    const appendsBefore = store.calls.append
-    for (let i = 0; i < 100; i++) addCard(a.doc, { stage: 'engaging', title: `card ${i}` }, alice)
+    const appendsBefore = burstOf100(a, store)
     const order: string[] = []
     const first = room.readStored((doc) => {
       order.push(`first read, ${store.calls.append - appendsBefore} appends`)
