@@ -42,7 +42,12 @@ export function websocketRoutes(deps: WebsocketDeps) {
       // requireRole('viewer') let the request through, so there is a role.
       const role = access.roleFor(boardId) as Role
       const actor = actorName(access)
+      // The role the page believes it has, if it says: a page that was away while its role
+      // changed was never told (see live.ts), so it is told now, the same way, and asks again.
+      const believed = c.req.query('role')
       c.env[SOCKET_GRANT] = (ws, raw) => {
+        if (believed !== undefined && believed !== role)
+          return ws.close(CloseCode.policyViolation, 'access changed, reconnect')
         const socket = new BoardSocket(
           ws,
           raw,

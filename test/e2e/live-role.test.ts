@@ -163,4 +163,33 @@ describeWithBrowser('a board page follows its role live', () => {
       await closeAll(li, wang)
     }
   })
+  it('a page that was offline while its person was made a viewer learns it once back online', async () => {
+    const li = await signedInClient(app.browser, app.server.url, LI.name, { locale: 'en' })
+    await li.context.addInitScript({
+      content: `localStorage.setItem('sector-board:liveness', ${JSON.stringify(JSON.stringify(LIVENESS))})`,
+    })
+    const { page } = li
+    const role = page.locator('[data-testid="my-role"]')
+    try {
+      await asAdmin((admin) => admin.grant(LI.name, 'software', 'editor'))
+      await page.goto('/board/software')
+      await waitForStatus(page, 'synced')
+      expect(await role.innerText()).toBe('Editor')
+
+      // Away (a laptop asleep): no socket for the server to close when the admin demotes Li.
+      await li.context.setOffline(true)
+      await waitForStatus(page, 'offline', 5_000)
+      await asAdmin((admin) => admin.grant(LI.name, 'software', 'viewer'))
+      expect(await role.innerText()).toBe('Editor')
+
+      // Back: the page names the role it believes it has, is told it changed, and asks again.
+      await li.context.setOffline(false)
+      await expect.poll(() => role.innerText(), fewSeconds).toBe('Viewer')
+      await expect.poll(() => countEditingControls(page), fewSeconds).toBe(0)
+      await waitForStatus(page, 'synced')
+      expect(li.errors).toEqual([])
+    } finally {
+      await closeAll(li)
+    }
+  })
 })

@@ -217,6 +217,25 @@ describe('access over real sockets', () => {
     await vi.waitFor(() => expect(chen.close?.code).toBe(1008), SOON)
   })
 
+  it('a socket naming a role it no longer has is told its access changed (1008); naming its own, it joins', async () => {
+    const { server } = await serve()
+    await addUser(server.access, 'li', [['marine', 'viewer']])
+    const cookie = await signIn(server.url, 'li')
+    // A page that was away while Li was made a viewer still believes Li edits.
+    const stale = closeOf(
+      track(await rawSocketAs(server.url, 'marine', { cookie, role: 'editor' })),
+    )
+    await vi.waitFor(
+      () => expect(stale.close).toEqual({ code: 1008, reason: 'access changed, reconnect' }),
+      SOON,
+    )
+    // Asked again, it names the role it now has: it joins and the board comes (sync step 1).
+    const current = track(await rawSocketAs(server.url, 'marine', { cookie, role: 'viewer' }))
+    const first = await new Promise<Buffer>((resolve) => current.once('message', resolve))
+    expect([...first.subarray(0, 2)]).toEqual([0, 0])
+    expect(current.readyState).toBe(current.OPEN)
+  })
+
   it('creating the first user ends open mode, closing anonymous connections', async () => {
     const { server, admin } = await serve()
     const anonymous = closeOf(track(await rawSocketAs(server.url, 'biomedicine', {})))

@@ -61,11 +61,16 @@ export interface As {
   readonly cookie?: string
   readonly token?: string
   readonly origin?: string
+  /** The role the client believes it has, named as the app's pages name it. */
+  readonly role?: string
 }
 
 function wsUrl(httpUrl: string, boardId: string, as: As): string {
-  const query = as.token ? `?token=${encodeURIComponent(as.token)}` : ''
-  return `${httpUrl.replace(/^http/, 'ws')}/ws/${boardId}${query}`
+  const query = new URLSearchParams({
+    ...(as.token ? { token: as.token } : {}),
+    ...(as.role ? { role: as.role } : {}),
+  }).toString()
+  return `${httpUrl.replace(/^http/, 'ws')}/ws/${boardId}${query ? `?${query}` : ''}`
 }
 
 function headersOf(as: As): Record<string, string> {

@@ -11,6 +11,7 @@ import {
 } from 'solid-js'
 import { fetchAudit } from '../audit-api'
 import type { Origin } from '../../../shared/origin.js'
+import type { Role } from '../../../shared/roles.js'
 import { createBoardActions } from './actions'
 import type { BoardContextValue, CardFilter } from './context'
 import { EMPTY_FILTER } from './filter'
@@ -26,9 +27,10 @@ export function openBoard(
   local: LocalBoard,
   identity: () => Identity,
   canEdit: Accessor<boolean>,
+  role: Accessor<Role>,
 ): BoardContextValue {
   const store = createBoardStore(local.doc)
-  const session = createBoardSession(boardId, local, { onView: store.showView })
+  const session = createBoardSession(boardId, local, { onView: store.showView, role })
   // One origin object per page: the undo history tracks exactly this browser's own changes.
   const origin: Origin = { kind: 'user', actor: identity().name }
   // A change made while the server's view is on screen first makes the doc the live board.

@@ -4,6 +4,7 @@ import { createSignal, type Accessor } from 'solid-js'
 import { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
+import type { Role } from '../../../shared/roles.js'
 import type { Snapshot } from '../../../shared/snapshot.js'
 import { tokenParams } from '../access'
 import { afterPaint } from './after-paint'
@@ -37,22 +38,36 @@ export interface BoardSessionOptions {
    * into `doc` once that is on screen and the Yjs update has arrived (or sooner: `ensureLive`).
    */
   onView?(view: Snapshot): void
+  /** The role this page believes it has (see createBoardProvider). */
+  role?: Accessor<Role>
 }
 
 export function websocketBase(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`
 }
 
-/** A provider whose connection `manageLink` drives (liveness checks, jittered reconnects). */
-export function createBoardProvider(boardId: string, doc: Y.Doc, awareness?: Awareness) {
+/**
+ * A provider whose connection `manageLink` drives (liveness checks, jittered reconnects). With
+ * `role`, every connect names the role this page believes it has: the server closes a link whose
+ * role differs as it does when access changes (1008), so a page that was away meanwhile asks again.
+ */
+export function createBoardProvider(
+  boardId: string,
+  doc: Y.Doc,
+  awareness?: Awareness,
+  role?: Accessor<Role>,
+) {
   const settings = livenessSettings()
+  const params = tokenParams()
+  // Read each time the provider builds its URL, i.e. on every connect.
+  if (role) Object.defineProperty(params, 'role', { enumerable: true, get: role })
   const provider = new WebsocketProvider(websocketBase(), boardId, doc, {
     connect: false,
     // No BroadcastChannel between this browser's tabs: it is closed whenever the provider is
     // (offline too), so the server syncs every tab anyway, and opening it would encode the
     // whole board once more for a tab that may not exist.
     disableBc: true,
-    params: tokenParams(),
+    params,
     ...(awareness ? { awareness } : {}),
   })
   return { provider, managed: manageLink(provider, settings) }
@@ -83,7 +98,7 @@ export function createBoardSession(
   }
   const start = () => {
     if (destroyed || provider) return
-    const created = createBoardProvider(boardId, doc, awareness)
+    const created = createBoardProvider(boardId, doc, awareness, options.role)
     provider = created.provider
     provider.on('sync', onSynced)
     if (navigator.onLine) created.managed.resume()

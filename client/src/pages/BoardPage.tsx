@@ -95,7 +95,7 @@ function BoardPage(props: { boardId: string; local: LocalBoard; role: Role }) {
   // The server closes this page's link when the person's access changes: ask who they are again.
   const recheck = createAccessRecheck(() => access.refresh())
   const canEdit = () => canWrite(props.role) && !recheck.pending()
-  const board = openBoard(params.boardId, props.local, identity.current, canEdit)
+  const board = openBoard(params.boardId, props.local, identity.current, canEdit, () => props.role)
   recheck.follow(board.link)
   const [showArchive, setShowArchive] = createSignal(false)
   const [showSnapshots, setShowSnapshots] = createSignal(false)
