@@ -176,6 +176,8 @@ describeWithBrowser('a board page follows its role live', () => {
       await waitForStatus(page, 'synced')
       expect(await role.innerText()).toBe('Editor')
 
+      // The service worker fetched first: going offline while it registers logs an error.
+      await page.evaluate('navigator.serviceWorker.ready.then(() => true)')
       // Away (a laptop asleep): no socket for the server to close when the admin demotes Li.
       await li.context.setOffline(true)
       await waitForStatus(page, 'offline', 5_000)

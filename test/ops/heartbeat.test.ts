@@ -54,6 +54,9 @@ async function presenceObserver(boardId: string) {
     if (decoding.readVarUint(decoder) !== 1) return
     awarenessProtocol.applyAwarenessUpdate(awareness, decoding.readVarUint8Array(decoder), 'server')
   })
+  // Joined once the server's sync step 1 arrives: the board is loaded. Otherwise a slow first load
+  // can outlast the ghost's two ping intervals, and it is cut off before its presence is applied.
+  await new Promise((resolve) => socket.once('message', resolve))
   return { socket, present: (id: number) => awareness.getStates().has(id) }
 }
 
