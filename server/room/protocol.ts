@@ -2,6 +2,7 @@
 // Every frame is one message: varUint type, then its body; see README "Wire protocol".
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
+import { writePermissionDenied } from 'y-protocols/auth'
 import * as Y from 'yjs'
 
 export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const
@@ -164,5 +165,13 @@ export function encodeAwareness(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.awareness)
   encoding.writeVarUint8Array(encoder, update)
+  return encoding.toUint8Array(encoder)
+}
+
+/** y-protocols' auth "permission denied", the one auth message the server sends. */
+export function encodePermissionDenied(reason: string): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.auth)
+  writePermissionDenied(encoder, reason)
   return encoding.toUint8Array(encoder)
 }

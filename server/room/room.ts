@@ -5,7 +5,7 @@ import * as Y from 'yjs'
 import { touchedBy } from '../../shared/changes.js'
 import { findViolation } from '../../shared/integrity.js'
 import type { Origin } from '../../shared/origin.js'
-import { canWrite, type Role } from '../../shared/roles.js'
+import { canWrite, VIEWER_CHANGE_REFUSED, type Role } from '../../shared/roles.js'
 import { AuditRecorder } from '../history/audit-recorder.js'
 import type { AuditEntry, AuditStore } from '../history/audit-store.js'
 import type { Logger } from '../log.js'
@@ -16,6 +16,7 @@ import { CloseCode, type Peer } from './peer.js'
 import {
   decodeClientMessage,
   encodeAwareness,
+  encodePermissionDenied,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
@@ -114,6 +115,8 @@ export class Room {
   private wholeState: Uint8Array | null = null
   /** Replaced whenever the doc changes (see readStored). */
   private version: object = {}
+  /** What the doc held at `version`: viewers' sync step 2s are checked against it. */
+  private docSnapshot: { readonly version: object; readonly snapshot: Y.Snapshot } | null = null
   private fullStateMessage: Uint8Array | null = null
   private readonly recorder: AuditRecorder | null
   private readonly auditTimer: NodeJS.Timeout | undefined
@@ -180,7 +183,7 @@ export class Room {
         }
         case 'sync-update':
           if (canWrite(state.role)) this.applyClientUpdate(peer, message.update)
-          else this.dropViewerUpdate(message.update)
+          else this.dropViewerUpdate(peer, message.update)
           break
         case 'awareness':
           this.applyClientAwareness(peer, message.update, message.clients)
@@ -395,15 +398,25 @@ export class Room {
   }
 
   /**
-   * A viewer's update is never applied, stored or relayed. Standard clients send an (empty) sync
-   * step 2 on every connect, so only an update that would change something is logged.
+   * A viewer's update is never applied, stored or relayed. Standard clients send a sync step 2 on
+   * every connect, holding at least their copy's deletions: only an update holding something the
+   * board lacks is a change, logged and answered with "permission denied", so that a page whose
+   * copy kept changes made before its person became a viewer learns its copy is not the board.
    */
-  private dropViewerUpdate(update: Uint8Array): void {
+  private dropViewerUpdate(peer: Peer, update: Uint8Array): void {
+    if (this.holds(update)) return
+    this.opts.log.warn({ board: this.boardId }, 'viewer tried to change the board; dropped')
+    this.opts.onViewerWriteDropped?.()
+    peer.send(encodePermissionDenied(VIEWER_CHANGE_REFUSED))
+  }
+
+  /** Whether the doc already holds everything in `update` (one snapshot per version of it). */
+  private holds(update: Uint8Array): boolean {
     const { structs, ds } = Y.decodeUpdate(update)
-    if (structs.length > 0 || ds.clients.size > 0) {
-      this.opts.log.warn({ board: this.boardId }, 'viewer tried to change the board; dropped')
-      this.opts.onViewerWriteDropped?.()
-    }
+    if (structs.length === 0 && ds.clients.size === 0) return true
+    if (this.docSnapshot?.version !== this.version)
+      this.docSnapshot = { version: this.version, snapshot: Y.snapshot(this.doc) }
+    return Y.snapshotContainsUpdate(this.docSnapshot.snapshot, update)
   }
 
   /**

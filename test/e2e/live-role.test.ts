@@ -163,13 +163,16 @@ describeWithBrowser('a board page follows its role live', () => {
       await closeAll(li, wang)
     }
   })
-  it('a page that was offline while its person was made a viewer learns it once back online', async () => {
+  it('a page that was offline while its person was made a viewer learns it once back online, and drops what it changed meanwhile', async () => {
     const li = await signedInClient(app.browser, app.server.url, LI.name, { locale: 'en' })
     await li.context.addInitScript({
       content: `localStorage.setItem('sector-board:liveness', ${JSON.stringify(JSON.stringify(LIVENESS))})`,
     })
     const { page } = li
     const role = page.locator('[data-testid="my-role"]')
+    const notice = page.locator('[data-testid="copy-discarded"]')
+    const titlesOnPage = () =>
+      page.locator('article[data-testid="card"] .card-title').allTextContents()
     try {
       await asAdmin((admin) => admin.grant(LI.name, 'software', 'editor'))
       await page.goto('/board/software')
@@ -181,6 +184,10 @@ describeWithBrowser('a board page follows its role live', () => {
       // Away (a laptop asleep): no socket for the server to close when the admin demotes Li.
       await li.context.setOffline(true)
       await waitForStatus(page, 'offline', 5_000)
+      // Li goes on working offline, kept on this device as usual.
+      const offlineCard = 'E2E 离线新卡片 made offline'
+      await createCard(page, 'engaging', offlineCard)
+      await closeEditor(page)
       await asAdmin((admin) => admin.grant(LI.name, 'software', 'viewer'))
       expect(await role.innerText()).toBe('Editor')
 
@@ -188,7 +195,25 @@ describeWithBrowser('a board page follows its role live', () => {
       await li.context.setOffline(false)
       await expect.poll(() => role.innerText(), fewSeconds).toBe('Viewer')
       await expect.poll(() => countEditingControls(page), fewSeconds).toBe(0)
+      // The server refuses the card Li made offline: the page drops it, says why, and shows
+      // the board as stored, live.
+      await notice.waitFor({ timeout: fewSeconds.timeout })
+      expect(await notice.innerText()).toContain(
+        'changes on this device that the server had not saved were discarded',
+      )
       await waitForStatus(page, 'synced')
+      expect(await titlesOnPage()).not.toContain(offlineCard)
+      const stored = await fetchSnapshot(app.server.url, 'software', li.cookie)
+      expect(stored.cards.map((card) => card.title)).not.toContain(offlineCard)
+      expect(await page.locator('article[data-testid="card"]').count()).toBe(
+        stored.cards.filter((card) => !card.archived).length,
+      )
+
+      // This browser's copy went too: a reload shows the stored board, without the notice.
+      await page.reload()
+      await waitForStatus(page, 'synced')
+      expect(await titlesOnPage()).not.toContain(offlineCard)
+      expect(await notice.count()).toBe(0)
       expect(li.errors).toEqual([])
     } finally {
       await closeAll(li)

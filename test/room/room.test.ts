@@ -3,7 +3,8 @@ import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { addCard, editCard } from '../../shared/ops/cards.js'
+import { addCard, editCard, getCardMap } from '../../shared/ops/cards.js'
+import { VIEWER_CHANGE_REFUSED } from '../../shared/roles.js'
 import { readCards } from '../../shared/read.js'
 import { CloseCode } from '../../server/room/peer.js'
 import { alice, bob } from '../support/board.js'
@@ -200,6 +201,34 @@ describe('room', () => {
       user: { name: 'manager' },
       role: 'viewer',
     })
+  })
+
+  it('tells a viewer whose copy holds a change the board lacks, and only then', async () => {
+    const { room } = openRoom()
+    const editor = new MemoryClient(room)
+    await editor.connect('editor')
+    const id = addCard(editor.doc, { stage: 'engaging', title: 'card', notes: '三期扩建' }, alice)
+    editCard(editor.doc, id, { title: 'card, renamed' }, alice)
+    await editor.sync()
+    // A viewer's copy holding only what the board holds (deletions included) is no change, on
+    // the first connect and on a reconnect.
+    const viewer = new MemoryClient(room)
+    await viewer.connect('viewer')
+    viewer.leave()
+    await viewer.connect('viewer')
+    expect(viewer.refusals).toEqual([])
+    // A deletion the board does not hold is a change, as is a new card.
+    ;(getCardMap(viewer.doc, id).get('notes') as Y.Text).delete(0, 2)
+    await viewer.sync()
+    expect(viewer.refusals).toEqual([VIEWER_CHANGE_REFUSED])
+    addCard(viewer.doc, { stage: 'engaging', title: 'sneaky' }, bob)
+    await viewer.sync()
+    expect(viewer.refusals).toEqual([VIEWER_CHANGE_REFUSED, VIEWER_CHANGE_REFUSED])
+    expect(readCards(room.doc).map((c) => [c.title, c.notes])).toEqual([
+      ['card, renamed', '三期扩建'],
+    ])
+    // An editor is never told so.
+    expect(editor.refusals).toEqual([])
   })
 
   it('shares presence and removes a client’s presence when it leaves', async () => {

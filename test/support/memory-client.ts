@@ -2,6 +2,7 @@
 // queued messages, so tests decide exactly when bytes are delivered. No network involved.
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
+import * as authProtocol from 'y-protocols/auth'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
@@ -13,6 +14,8 @@ export class MemoryClient {
   readonly doc = new Y.Doc()
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
   readonly inbox: Uint8Array[] = []
+  /** Reasons of the "permission denied" messages the room sent. */
+  readonly refusals: string[] = []
   closed: { code: number; reason: string } | null = null
   readonly peer: Peer = {
     send: (data) => this.inbox.push(data),
@@ -81,6 +84,8 @@ export class MemoryClient {
         decoding.readVarUint8Array(decoder),
         this,
       )
+    } else if (type === 2) {
+      authProtocol.readAuthMessage(decoder, this.doc, (_doc, reason) => this.refusals.push(reason))
     }
   }
 }

@@ -1,5 +1,6 @@
 // A board's Y.Doc and its IndexedDB copy (offline edits survive a reload), opened before the
 // server is asked anything, so that a reload can draw the board from this browser's copy at once.
+import { deleteDB } from 'lib0/indexeddb'
 import { IndexeddbPersistence, storeState } from 'y-indexeddb'
 import * as Y from 'yjs'
 import { afterPaint } from './after-paint'
@@ -14,6 +15,12 @@ export interface LocalBoard {
   markKept(): void
   /** Applies the server's whole board (an update from server-state.ts), stored once drawn. */
   applyServerState(update: Uint8Array): void
+  /**
+   * Forgets this browser's copy (IndexedDB and the kept mark): for a copy holding changes the
+   * board will never have. Nothing the doc holds is stored any more; once this resolves, a new
+   * LocalBoard starts empty. The doc stays until `destroy`.
+   */
+  discard(): Promise<void>
   destroy(): void
 }
 
@@ -33,6 +40,7 @@ export function openLocalBoard(boardId: string): LocalBoard {
   doc.off('update', local._storeUpdate)
   local.once('synced', () => doc.on('update', local._storeUpdate))
   let timer: ReturnType<typeof setTimeout> | undefined
+  let discarded: Promise<void> | undefined
   const whenLoaded = Promise.race([
     local.whenSynced,
     new Promise<void>((resolve) => (timer = setTimeout(resolve, LOAD_LIMIT_MS))),
@@ -56,6 +64,13 @@ export function openLocalBoard(boardId: string): LocalBoard {
           afterPaint(() => void storeState(local, true))
         }
       }
+    },
+    discard() {
+      clearTimeout(timer)
+      localStorage.removeItem(keptKey)
+      // y-indexeddb's clearData does not wait for the deletion; this does.
+      discarded ??= local.destroy().then(() => deleteDB(local.name))
+      return discarded
     },
     destroy() {
       clearTimeout(timer)

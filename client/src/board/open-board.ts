@@ -22,15 +22,23 @@ import { createBoardSession } from './session'
 import { createBoardStore } from './store'
 import { createUndoHistory } from './undo'
 
+export interface OpenBoardOptions {
+  readonly identity: () => Identity
+  /** Whether this person may change the board now. */
+  readonly canEdit: Accessor<boolean>
+  /** The role this page believes it has, named on every connect. */
+  readonly role: Accessor<Role>
+  /** The server refused a change the local board holds (see BoardSessionOptions). */
+  readonly onRefused: () => void
+}
+
 export function openBoard(
   boardId: string,
   local: LocalBoard,
-  identity: () => Identity,
-  canEdit: Accessor<boolean>,
-  role: Accessor<Role>,
+  { identity, canEdit, role, onRefused }: OpenBoardOptions,
 ): BoardContextValue {
   const store = createBoardStore(local.doc)
-  const session = createBoardSession(boardId, local, { onView: store.showView, role })
+  const session = createBoardSession(boardId, local, { onView: store.showView, role, onRefused })
   // One origin object per page: the undo history tracks exactly this browser's own changes.
   const origin: Origin = { kind: 'user', actor: identity().name }
   // A change made while the server's view is on screen first makes the doc the live board.

@@ -1,10 +1,11 @@
 // One open board's connection: its local board (local-board.ts) synced with the server over
 // y-websocket. Exposes the link to the server as a signal.
 import { createSignal, type Accessor } from 'solid-js'
+import { readAuthMessage } from 'y-protocols/auth'
 import { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
-import type { Role } from '../../../shared/roles.js'
+import { VIEWER_CHANGE_REFUSED, type Role } from '../../../shared/roles.js'
 import type { Snapshot } from '../../../shared/snapshot.js'
 import { tokenParams } from '../access'
 import { afterPaint } from './after-paint'
@@ -40,6 +41,22 @@ export interface BoardSessionOptions {
   onView?(view: Snapshot): void
   /** The role this page believes it has (see createBoardProvider). */
   role?: Accessor<Role>
+  /**
+   * The server refused a change that `doc` holds (this page may not write): the doc and this
+   * browser's copy hold changes the board will never have.
+   */
+  onRefused?(): void
+}
+
+/** y-websocket's message type for y-protocols auth, whose one message is "permission denied". */
+const MESSAGE_AUTH = 2
+
+/** Calls `handler` when the server refuses a change (in place of y-websocket's console warning). */
+function onChangeRefused(provider: WebsocketProvider, handler: () => void): void {
+  provider.messageHandlers[MESSAGE_AUTH] = (_encoder, decoder) =>
+    readAuthMessage(decoder, provider.doc, (_doc, reason) => {
+      if (reason === VIEWER_CHANGE_REFUSED) handler()
+    })
 }
 
 export function websocketBase(): string {
@@ -101,6 +118,7 @@ export function createBoardSession(
     const created = createBoardProvider(boardId, doc, awareness, options.role)
     provider = created.provider
     provider.on('sync', onSynced)
+    onChangeRefused(provider, () => options.onRefused?.())
     if (navigator.onLine) created.managed.resume()
     setManaged(created.managed)
   }

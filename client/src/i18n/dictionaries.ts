@@ -25,6 +25,8 @@ export const zh = {
     accessChanged: '你的权限已变更 — 正在重新连接…',
     stale: '看板可能不是最新内容：重新连接之前，看不到其他人的修改。',
     revokedHint: '请重新登录或向管理员申请权限，然后刷新页面。',
+    copyDiscarded:
+      '你现在只能查看这个看板：本设备上服务器未保存的修改已被舍弃，看板已按服务器内容重新载入。',
   },
   you: '我',
   yourName: '我的名字',
@@ -191,6 +193,8 @@ export const en: Dictionary = {
     stale:
       "This board may be out of date: other people's changes will not show until it reconnects.",
     revokedHint: 'Sign in again or ask an administrator for access, then reload the page.',
+    copyDiscarded:
+      'You can only view this board now: changes on this device that the server had not saved were discarded, and the board was reloaded from the server.',
   },
   you: 'me',
   yourName: 'My name',

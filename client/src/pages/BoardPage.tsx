@@ -44,8 +44,14 @@ export function BoardRoute() {
     const info = access.info.latest ?? lastKnownAccess()
     return !info || info.roles[params.boardId] !== undefined
   })
+  // A copy holding changes the server refused (this person may no longer write) is forgotten,
+  // and the board opened again from the server, with a word on why.
+  const [discarded, setDiscarded] = createSignal<{ readonly boardId: string } | null>(null)
+  const discardCopy = (board: LocalBoard, boardId: string) =>
+    void board.discard().then(() => setDiscarded({ boardId }))
   const local = createMemo(() => {
     const boardId = params.boardId
+    discarded()
     if (!mayOpen()) return undefined
     return untrack(() => {
       const board = openLocalBoard(boardId)
@@ -78,7 +84,15 @@ export function BoardRoute() {
         >
           {(role) => (
             <Show when={local()} keyed>
-              {(board) => <BoardPage boardId={params.boardId} local={board} role={role()} />}
+              {(board) => (
+                <BoardPage
+                  boardId={params.boardId}
+                  local={board}
+                  role={role()}
+                  copyDiscarded={discarded()?.boardId === params.boardId}
+                  onRefused={() => discardCopy(board, params.boardId)}
+                />
+              )}
             </Show>
           )}
         </Show>
@@ -87,15 +101,29 @@ export function BoardRoute() {
   )
 }
 
-/** `role` may change while the page is open (see BoardRoute). */
-function BoardPage(props: { boardId: string; local: LocalBoard; role: Role }) {
+/**
+ * `role` may change while the page is open (see BoardRoute). `onRefused`: the server refused a
+ * change the local board holds; `copyDiscarded`: this page's board was opened again for that.
+ */
+function BoardPage(props: {
+  boardId: string
+  local: LocalBoard
+  role: Role
+  copyDiscarded: boolean
+  onRefused: () => void
+}) {
   const params = { boardId: props.boardId }
   const identity = useIdentity()
   const access = useAccess()
   // The server closes this page's link when the person's access changes: ask who they are again.
   const recheck = createAccessRecheck(() => access.refresh())
   const canEdit = () => canWrite(props.role) && !recheck.pending()
-  const board = openBoard(params.boardId, props.local, identity.current, canEdit, () => props.role)
+  const board = openBoard(params.boardId, props.local, {
+    identity: identity.current,
+    canEdit,
+    role: () => props.role,
+    onRefused: () => props.onRefused(),
+  })
   recheck.follow(board.link)
   const [showArchive, setShowArchive] = createSignal(false)
   const [showSnapshots, setShowSnapshots] = createSignal(false)
@@ -191,6 +219,11 @@ function BoardPage(props: { boardId: string; local: LocalBoard; role: Role }) {
           </div>
         </div>
         <StaleBanner link={board.link()} />
+        <Show when={props.copyDiscarded}>
+          <p class="notice-banner" role="status" data-testid="copy-discarded">
+            {t('status.copyDiscarded')}
+          </p>
+        </Show>
         <FilterBar
           filter={board.ui.filter()}
           officers={board.state.officers}
