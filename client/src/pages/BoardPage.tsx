@@ -45,16 +45,25 @@ export function BoardRoute() {
     return !info || info.roles[params.boardId] !== undefined
   })
   // A copy holding changes the server refused (this person may no longer write) is forgotten,
-  // and the board opened again from the server, with a word on why.
-  const [discarded, setDiscarded] = createSignal<{ readonly boardId: string } | null>(null)
+  // and the board opened again from the server; that page (only) says why.
+  const [discards, setDiscards] = createSignal(0)
+  let discardedFor: string | null = null
+  const reopenedAfterDiscard = new WeakSet<LocalBoard>()
   const discardCopy = (board: LocalBoard, boardId: string) =>
-    void board.discard().then(() => setDiscarded({ boardId }))
+    void board.discard().then(() => {
+      // Reopened only if still on screen: a board left meanwhile opens afresh when next visited.
+      if (params.boardId !== boardId) return
+      discardedFor = boardId
+      setDiscards((n) => n + 1)
+    })
   const local = createMemo(() => {
     const boardId = params.boardId
-    discarded()
+    discards()
     if (!mayOpen()) return undefined
     return untrack(() => {
       const board = openLocalBoard(boardId)
+      if (discardedFor === boardId) reopenedAfterDiscard.add(board)
+      discardedFor = null
       onCleanup(() => board.destroy())
       return board
     })
@@ -89,7 +98,7 @@ export function BoardRoute() {
                   boardId={params.boardId}
                   local={board}
                   role={role()}
-                  copyDiscarded={discarded()?.boardId === params.boardId}
+                  copyDiscarded={reopenedAfterDiscard.has(board)}
                   onRefused={() => discardCopy(board, params.boardId)}
                 />
               )}
