@@ -90,7 +90,15 @@ describeWithBrowser('a board page follows its role live', () => {
       if (!target) throw new Error('no card in construction-started')
       await openCard(page, target)
       expect(await editor(page).locator(enabledControls).count()).toBeGreaterThan(0)
+      // The server takes a moment to say who Li is now: meanwhile the page claims no role.
+      await page.route('**/api/session', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1_000))
+        await route.continue()
+      })
       await asAdmin((admin) => admin.grant(LI.name, 'software', 'viewer'))
+      await expect.poll(() => role.innerText(), fewSeconds).toBe('Checking access…')
+      expect(await countEditingControls(page)).toBe(0)
+      await page.unrouteAll({ behavior: 'wait' })
 
       // Within a few seconds: a viewer's page, the open card read-only, and live again.
       await expect.poll(() => role.innerText(), fewSeconds).toBe('Viewer')

@@ -104,7 +104,7 @@ export const zh = {
     failed: '登录失败',
     shareLink: '只读链接',
   },
-  role: { editor: '可编辑', viewer: '只读' },
+  role: { editor: '可编辑', viewer: '只读', checking: '正在核对权限…' },
   overview: {
     title: '全区总览',
     link: '总览',
@@ -272,7 +272,7 @@ export const en: Dictionary = {
     failed: 'Sign-in failed',
     shareLink: 'Read-only link',
   },
-  role: { editor: 'Editor', viewer: 'Viewer' },
+  role: { editor: 'Editor', viewer: 'Viewer', checking: 'Checking access…' },
   overview: {
     title: 'Zone overview',
     link: 'Overview',

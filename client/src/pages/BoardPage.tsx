@@ -127,6 +127,7 @@ function BoardPage(props: {
   // The server closes this page's link when the person's access changes: ask who they are again.
   const recheck = createAccessRecheck(() => access.refresh())
   const canEdit = () => canWrite(props.role) && !recheck.pending()
+  const shownRole = () => (recheck.pending() ? 'checking' : props.role)
   const board = openBoard(params.boardId, props.local, {
     identity: identity.current,
     canEdit,
@@ -165,8 +166,13 @@ function BoardPage(props: {
             {board.state.meta ? localized(board.state.meta.name) : t('loading')}
           </h1>
           <StatusBadge link={board.link()} />
-          <span class={`role role-${props.role}`} data-testid="my-role">
-            {t(`role.${props.role}`)}
+          {/* While the server is asked again, the old role is no longer known to hold. */}
+          <span
+            class={`role role-${shownRole()}`}
+            data-testid="my-role"
+            aria-busy={recheck.pending()}
+          >
+            {t(`role.${shownRole()}`)}
           </span>
           <PresenceList
             others={board.presence.others()}
