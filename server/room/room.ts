@@ -121,7 +121,8 @@ export class Room {
   private readonly recorder: AuditRecorder | null
   private readonly auditTimer: NodeJS.Timeout | undefined
   private readonly catchUpTimer: NodeJS.Timeout | undefined
-  private catchingUp = false
+  /** The catch-up under way, which a request arriving meanwhile makes run once more. */
+  private catchingUp: Promise<void> | null = null
   private catchUpAgain = false
 
   constructor(opts: RoomOptions) {
@@ -318,12 +319,16 @@ export class Room {
    * of the updates heard, after the fan-out link was down, and every `catchUpMs` in case the
    * last message of a burst was lost; a request arriving while one runs makes it run once more.
    */
-  async catchUp(): Promise<void> {
+  catchUp(): Promise<void> {
     if (this.catchingUp) {
       this.catchUpAgain = true
-      return
+      return this.catchingUp
     }
-    this.catchingUp = true
+    this.catchingUp = this.catchUpFromStorage().finally(() => (this.catchingUp = null))
+    return this.catchingUp
+  }
+
+  private async catchUpFromStorage(): Promise<void> {
     try {
       do {
         this.catchUpAgain = false
@@ -341,8 +346,6 @@ export class Room {
       } while (this.catchUpAgain)
     } catch (error) {
       this.opts.log.warn({ board: this.boardId, err: error }, 'catch-up from storage failed')
-    } finally {
-      this.catchingUp = false
     }
   }
 
@@ -405,6 +408,15 @@ export class Room {
    */
   private dropViewerUpdate(peer: Peer, update: Uint8Array): void {
     if (this.holds(update)) return
+    // With other instances, the viewer may hold what one of them stored and this one has not
+    // heard yet (a reconnect that moved instance): only what storage lacks too is refused.
+    if (this.opts.fanout)
+      void this.catchUp().then(() => this.holds(update) || this.refuseViewerUpdate(peer))
+    else this.refuseViewerUpdate(peer)
+  }
+
+  private refuseViewerUpdate(peer: Peer): void {
+    if (!this.peers.has(peer)) return
     this.opts.log.warn({ board: this.boardId }, 'viewer tried to change the board; dropped')
     this.opts.onViewerWriteDropped?.()
     peer.send(encodePermissionDenied(VIEWER_CHANGE_REFUSED))

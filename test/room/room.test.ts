@@ -7,7 +7,9 @@ import { addCard, editCard, getCardMap } from '../../shared/ops/cards.js'
 import { VIEWER_CHANGE_REFUSED } from '../../shared/roles.js'
 import { readCards } from '../../shared/read.js'
 import { CloseCode } from '../../server/room/peer.js'
+import { Room } from '../../server/room/room.js'
 import { alice, bob } from '../support/board.js'
+import { silentLog } from '../support/log.js'
 import { MemoryClient } from '../support/memory-client.js'
 import { testRoom } from '../support/room.js'
 import { instrumentedStore, type InstrumentedStore } from '../support/stores.js'
@@ -229,6 +231,48 @@ describe('room', () => {
     ])
     // An editor is never told so.
     expect(editor.refusals).toEqual([])
+  })
+
+  it('with other instances, refuses a viewer only what storage lacks too', async () => {
+    // Instance A stores a card; instance B, on the same storage, never hears of it (a lost
+    // fan-out message). A viewer whose copy came from A then reconnects to B.
+    const store = instrumentedStore()
+    const { room: a } = testRoom(store)
+    const editor = new MemoryClient(a)
+    await editor.connect('editor')
+    const stored = await store.load('software')
+    const docB = new Y.Doc()
+    for (const update of stored.updates) Y.applyUpdate(docB, update)
+    addCard(editor.doc, { stage: 'engaging', title: 'stored by A' }, alice)
+    await editor.sync()
+    const b = new Room({
+      boardId: 'software',
+      doc: docB,
+      store,
+      log: silentLog,
+      lastSeq: stored.lastSeq,
+      compactedSeq: 0,
+      compactEvery: 1000,
+      fanout: { publish: () => undefined, leave: async () => undefined },
+      catchUpMs: 60_000,
+      onFailure: (error) => {
+        throw error
+      },
+    })
+    const viewer = new MemoryClient(b)
+    Y.applyUpdate(viewer.doc, Y.encodeStateAsUpdate(editor.doc))
+    await viewer.connect('viewer')
+    await b.catchUp()
+    await viewer.sync()
+    expect(viewer.refusals).toEqual([])
+    expect(titles(b.doc)).toEqual(['stored by A'])
+    // What no instance stored is still refused.
+    addCard(viewer.doc, { stage: 'engaging', title: 'sneaky' }, bob)
+    await b.catchUp()
+    await viewer.sync()
+    expect(viewer.refusals).toEqual([VIEWER_CHANGE_REFUSED])
+    expect(titles(b.doc)).toEqual(['stored by A'])
+    b.close(CloseCode.goingAway, 'test over')
   })
 
   it('shares presence and removes a client’s presence when it leaves', async () => {
