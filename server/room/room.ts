@@ -122,7 +122,7 @@ export class Room {
   private readonly auditTimer: NodeJS.Timeout | undefined
   private readonly catchUpTimer: NodeJS.Timeout | undefined
   /** The catch-up under way, which a request arriving meanwhile makes run once more. */
-  private catchingUp: Promise<void> | null = null
+  private catchingUp: Promise<boolean> | null = null
   private catchUpAgain = false
 
   constructor(opts: RoomOptions) {
@@ -319,22 +319,24 @@ export class Room {
    * of the updates heard, after the fan-out link was down, and every `catchUpMs` in case the
    * last message of a burst was lost; a request arriving while one runs makes it run once more.
    */
-  catchUp(): Promise<void> {
+  /** Resolves with whether the doc then holds all that storage held (false: it failed). */
+  catchUp(): Promise<boolean> {
+    if (this.failed || this.shutDown) return Promise.resolve(false)
     if (this.catchingUp) {
       this.catchUpAgain = true
       return this.catchingUp
     }
-    this.catchingUp = this.catchUpFromStorage().finally(() => (this.catchingUp = null))
+    this.catchingUp = this.catchUpFromStorage()
     return this.catchingUp
   }
 
-  private async catchUpFromStorage(): Promise<void> {
+  /** Asks storage first thing, so `catchingUp` is set before this run can clear it. */
+  private async catchUpFromStorage(): Promise<boolean> {
     try {
       do {
         this.catchUpAgain = false
-        if (this.failed || this.shutDown) return
         const missing = await this.opts.store.since(this.boardId, this.applied.contiguousThrough)
-        if (this.failed || this.shutDown) return
+        if (this.failed || this.shutDown) return false
         if (missing.state || missing.updates.length > 0)
           this.applyStoredElsewhere(() =>
             this.doc.transact(() => {
@@ -343,9 +345,14 @@ export class Room {
             }, FROM_OTHER_INSTANCE),
           )
         this.applied.addThrough(missing.lastSeq)
-      } while (this.catchUpAgain)
+      } while (this.catchUpAgain && !this.failed && !this.shutDown)
+      return !this.failed && !this.shutDown
     } catch (error) {
       this.opts.log.warn({ board: this.boardId, err: error }, 'catch-up from storage failed')
+      return false
+    } finally {
+      // Cleared before this run settles: a request from here on starts a new one.
+      this.catchingUp = null
     }
   }
 
@@ -409,9 +416,12 @@ export class Room {
   private dropViewerUpdate(peer: Peer, update: Uint8Array): void {
     if (this.holds(update)) return
     // With other instances, the viewer may hold what one of them stored and this one has not
-    // heard yet (a reconnect that moved instance): only what storage lacks too is refused.
+    // heard yet (a reconnect that moved instance): only what storage lacks too is refused, and
+    // nothing is refused when storage could not be asked.
     if (this.opts.fanout)
-      void this.catchUp().then(() => this.holds(update) || this.refuseViewerUpdate(peer))
+      void this.catchUp().then((caughtUp) => {
+        if (caughtUp && !this.holds(update)) this.refuseViewerUpdate(peer)
+      })
     else this.refuseViewerUpdate(peer)
   }
 
@@ -424,8 +434,7 @@ export class Room {
 
   /** Whether the doc already holds everything in `update` (one snapshot per version of it). */
   private holds(update: Uint8Array): boolean {
-    const { structs, ds } = Y.decodeUpdate(update)
-    if (structs.length === 0 && ds.clients.size === 0) return true
+    if (isEmptyUpdate(update)) return true
     if (this.docSnapshot?.version !== this.version)
       this.docSnapshot = { version: this.version, snapshot: Y.snapshot(this.doc) }
     return Y.snapshotContainsUpdate(this.docSnapshot.snapshot, update)

@@ -2,6 +2,7 @@
 // accounts mode: an admin demotes an editor (the editing controls vanish, the board stays live),
 // promotes them back (editing works again) and revokes the grant ("no access"), all without a
 // reload and without the board being downloaded again.
+import fs from 'node:fs/promises'
 import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import { accounts } from '../../server/access/accounts.js'
@@ -90,14 +91,17 @@ describeWithBrowser('a board page follows its role live', () => {
       if (!target) throw new Error('no card in construction-started')
       await openCard(page, target)
       expect(await editor(page).locator(enabledControls).count()).toBeGreaterThan(0)
-      // The server takes a moment to say who Li is now: meanwhile the page claims no role.
+      // The server takes a while to say who Li is now: meanwhile the page claims no role.
+      let answer = () => undefined as void
+      const held = new Promise<void>((resolve) => (answer = resolve))
       await page.route('**/api/session', async (route) => {
-        await new Promise((resolve) => setTimeout(resolve, 1_000))
+        await held
         await route.continue()
       })
       await asAdmin((admin) => admin.grant(LI.name, 'software', 'viewer'))
       await expect.poll(() => role.innerText(), fewSeconds).toBe('Checking access…')
       expect(await countEditingControls(page)).toBe(0)
+      answer()
       await page.unrouteAll({ behavior: 'wait' })
 
       // Within a few seconds: a viewer's page, the open card read-only, and live again.
@@ -209,6 +213,18 @@ describeWithBrowser('a board page follows its role live', () => {
       expect(await notice.innerText()).toContain(
         'changes on this device that the server had not saved were discarded',
       )
+      // What the page showed is not lost without a trace: it can be saved as a JSON snapshot.
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('[data-testid="download-discarded"]').click(),
+      ])
+      expect(download.suggestedFilename()).toBe('software-discarded.json')
+      const setAside = JSON.parse(await fs.readFile(await download.path(), 'utf8')) as {
+        format: string
+        cards: { title: string }[]
+      }
+      expect(setAside.format).toBe('sector-board/snapshot')
+      expect(setAside.cards.map((card) => card.title)).toContain(offlineCard)
       await waitForStatus(page, 'synced')
       expect(await titlesOnPage()).not.toContain(offlineCard)
       const stored = await fetchSnapshot(app.server.url, 'software', li.cookie)

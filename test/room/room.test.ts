@@ -8,6 +8,7 @@ import { VIEWER_CHANGE_REFUSED } from '../../shared/roles.js'
 import { readCards } from '../../shared/read.js'
 import { CloseCode } from '../../server/room/peer.js'
 import { Room } from '../../server/room/room.js'
+import type { BoardStore } from '../../server/storage/store.js'
 import { alice, bob } from '../support/board.js'
 import { silentLog } from '../support/log.js'
 import { MemoryClient } from '../support/memory-client.js'
@@ -237,6 +238,12 @@ describe('room', () => {
     // Instance A stores a card; instance B, on the same storage, never hears of it (a lost
     // fan-out message). A viewer whose copy came from A then reconnects to B.
     const store = instrumentedStore()
+    let storageDown = false
+    const storeOfB: BoardStore = {
+      ...store,
+      since: (boardId, afterSeq) =>
+        storageDown ? Promise.reject(new Error('down')) : store.since(boardId, afterSeq),
+    }
     const { room: a } = testRoom(store)
     const editor = new MemoryClient(a)
     await editor.connect('editor')
@@ -248,7 +255,7 @@ describe('room', () => {
     const b = new Room({
       boardId: 'software',
       doc: docB,
-      store,
+      store: storeOfB,
       log: silentLog,
       lastSeq: stored.lastSeq,
       compactedSeq: 0,
@@ -261,6 +268,15 @@ describe('room', () => {
     })
     const viewer = new MemoryClient(b)
     Y.applyUpdate(viewer.doc, Y.encodeStateAsUpdate(editor.doc))
+    // While B cannot ask storage, it cannot tell: nothing is refused.
+    storageDown = true
+    await viewer.connect('viewer')
+    expect(await b.catchUp()).toBe(false)
+    await viewer.sync()
+    expect(viewer.refusals).toEqual([])
+    expect(titles(b.doc)).toEqual([])
+    storageDown = false
+    viewer.leave()
     await viewer.connect('viewer')
     await b.catchUp()
     await viewer.sync()

@@ -16,9 +16,10 @@ export interface LocalBoard {
   /** Applies the server's whole board (an update from server-state.ts), stored once drawn. */
   applyServerState(update: Uint8Array): void
   /**
-   * Forgets this browser's copy (IndexedDB and the kept mark): for a copy holding changes the
-   * board will never have. Nothing the doc holds is stored any more; once this resolves, a new
-   * LocalBoard starts empty. The doc stays until `destroy`.
+   * Forgets this browser's copy (IndexedDB and the kept mark, never set again): for a copy
+   * holding changes the board will never have. Nothing the doc holds is stored any more; once
+   * this resolves, a new LocalBoard starts empty (unless IndexedDB failed to delete it). The doc
+   * stays until `destroy`.
    */
   discard(): Promise<void>
   destroy(): void
@@ -49,7 +50,10 @@ export function openLocalBoard(boardId: string): LocalBoard {
     doc,
     whenLoaded,
     kept: localStorage.getItem(keptKey) !== null,
-    markKept: () => localStorage.setItem(keptKey, '1'),
+    // A sync that lands while the copy is being deleted must not vouch for it.
+    markKept() {
+      if (discarded === undefined) localStorage.setItem(keptKey, '1')
+    },
     applyServerState(update) {
       // Listening, y-indexeddb would have Yjs encode the whole board again (tens of ms for a
       // large one) before the page can draw it. Until the stored copy has loaded, nothing
@@ -68,8 +72,13 @@ export function openLocalBoard(boardId: string): LocalBoard {
     discard() {
       clearTimeout(timer)
       localStorage.removeItem(keptKey)
-      // y-indexeddb's clearData does not wait for the deletion; this does.
-      discarded ??= local.destroy().then(() => deleteDB(local.name))
+      // y-indexeddb's clearData does not wait for the deletion; this does. An IndexedDB that
+      // never opened holds nothing to delete.
+      discarded ??= local
+        .destroy()
+        .catch(() => undefined)
+        .then(() => deleteDB(local.name))
+        .catch(() => undefined)
       return discarded
     },
     destroy() {

@@ -27,6 +27,7 @@ export const zh = {
     revokedHint: '请重新登录或向管理员申请权限，然后刷新页面。',
     copyDiscarded:
       '你现在只能查看这个看板：本设备上服务器未保存的修改已被舍弃，看板已按服务器内容重新载入。',
+    downloadDiscarded: '下载舍弃前的看板（JSON）',
   },
   you: '我',
   yourName: '我的名字',
@@ -195,6 +196,7 @@ export const en: Dictionary = {
     revokedHint: 'Sign in again or ask an administrator for access, then reload the page.',
     copyDiscarded:
       'You can only view this board now: changes on this device that the server had not saved were discarded, and the board was reloaded from the server.',
+    downloadDiscarded: 'Download the board as it was (JSON)',
   },
   you: 'me',
   yourName: 'My name',

@@ -20,6 +20,8 @@ import { SnapshotsPanel } from '../components/SnapshotsPanel'
 import { StaleBanner } from '../components/StaleBanner'
 import { StatusBadge } from '../components/StatusBadge'
 import { localized, t } from '../i18n/locale'
+import type * as Y from 'yjs'
+import { toSnapshot, type Snapshot } from '../../../shared/snapshot.js'
 
 /** Ctrl+Z / Ctrl+Shift+Z outside text fields (text fields keep the browser's own undo). */
 function isTextField(target: EventTarget | null): boolean {
@@ -45,24 +47,30 @@ export function BoardRoute() {
     return !info || info.roles[params.boardId] !== undefined
   })
   // A copy holding changes the server refused (this person may no longer write) is forgotten,
-  // and the board opened again from the server; that page (only) says why.
+  // and the board opened again from the server; that page (only) says why, and offers what the
+  // old page showed as a JSON snapshot, so that nothing typed is lost without a trace.
   const [discards, setDiscards] = createSignal(0)
-  let discardedFor: string | null = null
-  const reopenedAfterDiscard = new WeakSet<LocalBoard>()
-  const discardCopy = (board: LocalBoard, boardId: string) =>
+  let discardedFor: { readonly boardId: string; readonly shown: Snapshot | null } | null = null
+  const discarding = new WeakSet<LocalBoard>()
+  const reopenedAfterDiscard = new WeakMap<LocalBoard, Snapshot | null>()
+  const discardCopy = (board: LocalBoard, boardId: string) => {
+    if (discarding.has(board)) return
+    discarding.add(board)
+    const shown = snapshotOf(board.doc)
     void board.discard().then(() => {
       // Reopened only if still on screen: a board left meanwhile opens afresh when next visited.
       if (params.boardId !== boardId) return
-      discardedFor = boardId
+      discardedFor = { boardId, shown }
       setDiscards((n) => n + 1)
     })
+  }
   const local = createMemo(() => {
     const boardId = params.boardId
     discards()
     if (!mayOpen()) return undefined
     return untrack(() => {
       const board = openLocalBoard(boardId)
-      if (discardedFor === boardId) reopenedAfterDiscard.add(board)
+      if (discardedFor?.boardId === boardId) reopenedAfterDiscard.set(board, discardedFor.shown)
       discardedFor = null
       onCleanup(() => board.destroy())
       return board
@@ -98,7 +106,11 @@ export function BoardRoute() {
                   boardId={params.boardId}
                   local={board}
                   role={role()}
-                  copyDiscarded={reopenedAfterDiscard.has(board)}
+                  discarded={
+                    reopenedAfterDiscard.has(board)
+                      ? { shown: reopenedAfterDiscard.get(board) ?? null }
+                      : undefined
+                  }
                   onRefused={() => discardCopy(board, params.boardId)}
                 />
               )}
@@ -110,15 +122,25 @@ export function BoardRoute() {
   )
 }
 
+/** The board as a page showed it, for the person to keep; null if it cannot be read. */
+function snapshotOf(doc: Y.Doc): Snapshot | null {
+  try {
+    return toSnapshot(doc)
+  } catch {
+    return null
+  }
+}
+
 /**
  * `role` may change while the page is open (see BoardRoute). `onRefused`: the server refused a
- * change the local board holds; `copyDiscarded`: this page's board was opened again for that.
+ * change the local board holds; `discarded`: this page's board was opened again for that, and
+ * `shown` is what the old page showed.
  */
 function BoardPage(props: {
   boardId: string
   local: LocalBoard
   role: Role
-  copyDiscarded: boolean
+  discarded: { readonly shown: Snapshot | null } | undefined
   onRefused: () => void
 }) {
   const params = { boardId: props.boardId }
@@ -234,10 +256,17 @@ function BoardPage(props: {
           </div>
         </div>
         <StaleBanner link={board.link()} />
-        <Show when={props.copyDiscarded}>
-          <p class="notice-banner" role="status" data-testid="copy-discarded">
-            {t('status.copyDiscarded')}
-          </p>
+        <Show when={props.discarded}>
+          {(discarded) => (
+            <p class="notice-banner" role="status" data-testid="copy-discarded">
+              {t('status.copyDiscarded')}{' '}
+              <Show when={discarded().shown}>
+                {(shown) => (
+                  <DownloadJson value={shown()} name={`${params.boardId}-discarded.json`} />
+                )}
+              </Show>
+            </p>
+          )}
         </Show>
         <FilterBar
           filter={board.ui.filter()}
@@ -276,5 +305,21 @@ function BoardPage(props: {
         </Show>
       </div>
     </BoardContext.Provider>
+  )
+}
+
+/** A link that saves `value` as a JSON file (its object URL freed with the link). */
+function DownloadJson(props: { value: unknown; name: string }) {
+  const url = createMemo(() => {
+    const href = URL.createObjectURL(
+      new Blob([JSON.stringify(props.value, null, 2)], { type: 'application/json' }),
+    )
+    onCleanup(() => URL.revokeObjectURL(href))
+    return href
+  })
+  return (
+    <a href={url()} download={props.name} data-testid="download-discarded">
+      {t('status.downloadDiscarded')}
+    </a>
   )
 }
