@@ -234,6 +234,43 @@ describe('room', () => {
     expect(editor.refusals).toEqual([])
   })
 
+  it('does not refuse a viewer whose copy predates a compaction and a reload of the board', async () => {
+    const store = instrumentedStore()
+    const { room } = testRoom(store)
+    const editor = new MemoryClient(room)
+    await editor.connect('editor')
+    const id = addCard(editor.doc, { stage: 'engaging', title: 'draft', notes: '一期' }, alice)
+    editCard(editor.doc, id, { title: '中科院声学所', notes: '一期 二期' }, alice)
+    await editor.sync()
+    const viewer = new MemoryClient(room)
+    await viewer.connect('viewer')
+    await room.compact()
+    room.close(CloseCode.goingAway, 'unloaded')
+    // The board comes back from its compacted state: deleted content is garbage-collected there.
+    const stored = await store.load('software')
+    const doc = new Y.Doc()
+    if (stored.state) Y.applyUpdate(doc, stored.state)
+    for (const update of stored.updates) Y.applyUpdate(doc, update)
+    const reloaded = new Room({
+      boardId: 'software',
+      doc,
+      store,
+      log: silentLog,
+      lastSeq: stored.lastSeq,
+      compactedSeq: stored.throughSeq,
+      compactEvery: 1000,
+      onFailure: (error) => {
+        throw error
+      },
+    })
+    const again = new MemoryClient(reloaded)
+    Y.applyUpdate(again.doc, Y.encodeStateAsUpdate(viewer.doc))
+    await again.connect('viewer')
+    expect(again.refusals).toEqual([])
+    expect(titles(again.doc)).toEqual(['中科院声学所'])
+    reloaded.close(CloseCode.goingAway, 'test over')
+  })
+
   it('with other instances, refuses a viewer only what storage lacks too', async () => {
     // Instance A stores a card; instance B, on the same storage, never hears of it (a lost
     // fan-out message). A viewer whose copy came from A then reconnects to B.
