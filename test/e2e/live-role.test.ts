@@ -176,7 +176,10 @@ describeWithBrowser('a board page follows its role live', () => {
     }
   })
   it('a page that was offline while its person was made a viewer learns it once back online, and drops what it changed meanwhile', async () => {
-    const li = await signedInClient(app.browser, app.server.url, LI.name, { locale: 'en' })
+    const [li, wang] = await Promise.all([
+      signedInClient(app.browser, app.server.url, LI.name, { locale: 'en' }),
+      signedInClient(app.browser, app.server.url, WANG.name, { locale: 'en' }),
+    ])
     await li.context.addInitScript({
       content: `localStorage.setItem('sector-board:liveness', ${JSON.stringify(JSON.stringify(LIVENESS))})`,
     })
@@ -190,6 +193,13 @@ describeWithBrowser('a board page follows its role live', () => {
       await page.goto('/board/software')
       await waitForStatus(page, 'synced')
       expect(await role.innerText()).toBe('Editor')
+      // A second tab of Li's on the same board, which made no change: it must keep working.
+      const otherTab = await li.context.newPage()
+      const otherTabErrors: string[] = []
+      otherTab.on('pageerror', (error) => otherTabErrors.push(error.message))
+      otherTab.on('console', (m) => m.type() === 'error' && otherTabErrors.push(m.text()))
+      await otherTab.goto('/board/software')
+      await waitForStatus(otherTab, 'synced')
 
       // The service worker fetched first: going offline while it registers logs an error.
       await page.evaluate('navigator.serviceWorker.ready.then(() => true)')
@@ -233,6 +243,16 @@ describeWithBrowser('a board page follows its role live', () => {
         stored.cards.filter((card) => !card.archived).length,
       )
 
+      // The other tab, a viewer now too, still stores what reaches it.
+      await wang.page.goto('/board/software')
+      await waitForStatus(wang.page, 'synced')
+      await waitForStatus(otherTab, 'synced')
+      const fromWang = 'E2E 王工 after the discard'
+      await createCard(wang.page, 'engaging', fromWang)
+      await cardIdByTitle(otherTab, 'engaging', fromWang)
+      await otherTab.waitForTimeout(300)
+      expect(otherTabErrors).toEqual([])
+
       // This browser's copy went too: a reload shows the stored board, without the notice.
       await page.reload()
       await waitForStatus(page, 'synced')
@@ -240,7 +260,7 @@ describeWithBrowser('a board page follows its role live', () => {
       expect(await notice.count()).toBe(0)
       expect(li.errors).toEqual([])
     } finally {
-      await closeAll(li)
+      await closeAll(li, wang)
     }
   })
 })

@@ -1,6 +1,6 @@
 // A board's Y.Doc and its IndexedDB copy (offline edits survive a reload), opened before the
 // server is asked anything, so that a reload can draw the board from this browser's copy at once.
-import { deleteDB } from 'lib0/indexeddb'
+import { createStores, openDB, rtop, transact } from 'lib0/indexeddb'
 import { IndexeddbPersistence, storeState } from 'y-indexeddb'
 import * as Y from 'yjs'
 import { afterPaint } from './after-paint'
@@ -18,7 +18,7 @@ export interface LocalBoard {
   /**
    * Forgets this browser's copy (IndexedDB and the kept mark, never set again): for a copy
    * holding changes the board will never have. Nothing the doc holds is stored any more; once
-   * this resolves, a new LocalBoard starts empty (unless IndexedDB failed to delete it). The doc
+   * this resolves, a new LocalBoard starts empty (unless IndexedDB failed to empty it). The doc
    * stays until `destroy`.
    */
   discard(): Promise<void>
@@ -72,12 +72,10 @@ export function openLocalBoard(boardId: string): LocalBoard {
     discard() {
       clearTimeout(timer)
       localStorage.removeItem(keptKey)
-      // y-indexeddb's clearData does not wait for the deletion; this does. An IndexedDB that
-      // never opened holds nothing to delete.
       discarded ??= local
         .destroy()
-        .catch(() => undefined)
-        .then(() => deleteDB(local.name))
+        .catch(() => undefined) // an IndexedDB that never opened holds nothing to forget
+        .then(() => emptyCopy(local.name))
         .catch(() => undefined)
       return discarded
     },
@@ -86,5 +84,22 @@ export function openLocalBoard(boardId: string): LocalBoard {
       void local.destroy()
       doc.destroy()
     },
+  }
+}
+
+/**
+ * Empties a board's stored copy. Emptied rather than deleted: deleting the database would close
+ * every other tab's connection to it, and their copies would silently stop being stored. (The
+ * stores are y-indexeddb's.)
+ */
+async function emptyCopy(name: string): Promise<void> {
+  const db = await openDB(name, (created) =>
+    createStores(created, [['updates', { autoIncrement: true }], ['custom']]),
+  )
+  try {
+    const [updates] = transact(db, ['updates'])
+    await rtop((updates as IDBObjectStore).clear())
+  } finally {
+    db.close()
   }
 }
