@@ -60,14 +60,20 @@ describeWithBrowser('a board page follows its role live', () => {
     await app.server.live.check()
   }
 
-  it('demotes, promotes and revokes an open page without a reload', async () => {
-    const [li, wang] = await Promise.all([
+  /** Li's and Wang's browsers, signed in; Li's page reconnects quickly (LIVENESS). */
+  async function signInLiAndWang() {
+    const clients = await Promise.all([
       signedInClient(app.browser, app.server.url, LI.name, { locale: 'en' }),
       signedInClient(app.browser, app.server.url, WANG.name, { locale: 'en' }),
     ])
-    await li.context.addInitScript({
+    await clients[0].context.addInitScript({
       content: `localStorage.setItem('sector-board:liveness', ${JSON.stringify(JSON.stringify(LIVENESS))})`,
     })
+    return clients
+  }
+
+  it('demotes, promotes and revokes an open page without a reload', async () => {
+    const [li, wang] = await signInLiAndWang()
     const { page } = li
     const role = page.locator('[data-testid="my-role"]')
     const boardDownloads: string[] = []
@@ -176,13 +182,7 @@ describeWithBrowser('a board page follows its role live', () => {
     }
   })
   it('a page that was offline while its person was made a viewer learns it once back online, and drops what it changed meanwhile', async () => {
-    const [li, wang] = await Promise.all([
-      signedInClient(app.browser, app.server.url, LI.name, { locale: 'en' }),
-      signedInClient(app.browser, app.server.url, WANG.name, { locale: 'en' }),
-    ])
-    await li.context.addInitScript({
-      content: `localStorage.setItem('sector-board:liveness', ${JSON.stringify(JSON.stringify(LIVENESS))})`,
-    })
+    const [li, wang] = await signInLiAndWang()
     const { page } = li
     const role = page.locator('[data-testid="my-role"]')
     const notice = page.locator('[data-testid="copy-discarded"]')
