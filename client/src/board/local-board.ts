@@ -50,7 +50,7 @@ export function openLocalBoard(boardId: string): LocalBoard {
     doc,
     whenLoaded,
     kept: localStorage.getItem(keptKey) !== null,
-    // A sync that lands while the copy is being deleted must not vouch for it.
+    // A sync that lands while the copy is being emptied must not vouch for it.
     markKept() {
       if (discarded === undefined) localStorage.setItem(keptKey, '1')
     },

@@ -50,9 +50,9 @@ export function BoardRoute() {
   // and the board opened again from the server; that page (only) says why, and offers what the
   // old page showed as a JSON snapshot, so that nothing typed is lost without a trace.
   const [discards, setDiscards] = createSignal(0)
-  let discardedFor: { readonly boardId: string; readonly shown: Snapshot | null } | null = null
+  let discardedFor: { readonly boardId: string; readonly discarded: Discarded } | null = null
   const discarding = new WeakSet<LocalBoard>()
-  const reopenedAfterDiscard = new WeakMap<LocalBoard, Snapshot | null>()
+  const reopenedAfterDiscard = new WeakMap<LocalBoard, Discarded>()
   const discardCopy = (board: LocalBoard, boardId: string) => {
     if (discarding.has(board)) return
     discarding.add(board)
@@ -60,7 +60,7 @@ export function BoardRoute() {
     void board.discard().then(() => {
       // Reopened only if still on screen: a board left meanwhile opens afresh when next visited.
       if (params.boardId !== boardId) return
-      discardedFor = { boardId, shown }
+      discardedFor = { boardId, discarded: { shown } }
       setDiscards((n) => n + 1)
     })
   }
@@ -70,7 +70,7 @@ export function BoardRoute() {
     if (!mayOpen()) return undefined
     return untrack(() => {
       const board = openLocalBoard(boardId)
-      if (discardedFor?.boardId === boardId) reopenedAfterDiscard.set(board, discardedFor.shown)
+      if (discardedFor?.boardId === boardId) reopenedAfterDiscard.set(board, discardedFor.discarded)
       discardedFor = null
       onCleanup(() => board.destroy())
       return board
@@ -106,11 +106,7 @@ export function BoardRoute() {
                   boardId={params.boardId}
                   local={board}
                   role={role()}
-                  discarded={
-                    reopenedAfterDiscard.has(board)
-                      ? { shown: reopenedAfterDiscard.get(board) ?? null }
-                      : undefined
-                  }
+                  discarded={reopenedAfterDiscard.get(board)}
                   onRefused={() => discardCopy(board, params.boardId)}
                 />
               )}
@@ -120,6 +116,11 @@ export function BoardRoute() {
       )}
     </Show>
   )
+}
+
+/** A page's copy the server refused: what that page showed (null if it could not be read). */
+interface Discarded {
+  readonly shown: Snapshot | null
 }
 
 /** The board as a page showed it, for the person to keep; null if it cannot be read. */
@@ -140,7 +141,7 @@ function BoardPage(props: {
   boardId: string
   local: LocalBoard
   role: Role
-  discarded: { readonly shown: Snapshot | null } | undefined
+  discarded: Discarded | undefined
   onRefused: () => void
 }) {
   const params = { boardId: props.boardId }
