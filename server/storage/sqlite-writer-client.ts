@@ -21,7 +21,12 @@ interface Waiting {
  * in most CLI commands, never starts one).
  */
 export function startWriterThread(file: string, options: SqliteStoreOptions = {}): WriterThread {
-  const config: WriterConfig = { file, synchronous: options.synchronous ?? 'FULL' }
+  const config: WriterConfig = {
+    file,
+    synchronous: options.synchronous ?? 'FULL',
+    wake: new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT),
+  }
+  const wake = new Int32Array(config.wake)
   const waiting = new Map<number, Waiting>()
   let thread: { readonly worker: Worker; readonly exited: Promise<void> } | null = null
   let outgoing: WriteRequest[] = []
@@ -62,12 +67,19 @@ export function startWriterThread(file: string, options: SqliteStoreOptions = {}
     return worker
   }
 
+  /** Posts to the thread and wakes it (it sleeps in Atomics.wait, see sqlite-writer-thread.ts). */
+  const post = (worker: Worker, message: ToWriter): void => {
+    worker.postMessage(message)
+    Atomics.store(wake, 0, 1)
+    Atomics.notify(wake, 0)
+  }
+
   // Writes asked for in the same turn of the event loop cross to the thread as one message.
   const postOutgoing = (): void => {
     if (outgoing.length === 0 || failure) return
     const requests = outgoing
     outgoing = []
-    started().postMessage({ kind: 'write', requests } satisfies ToWriter)
+    post(started(), { kind: 'write', requests })
   }
 
   return {
@@ -90,7 +102,7 @@ export function startWriterThread(file: string, options: SqliteStoreOptions = {}
         postOutgoing()
         if (!thread) return
         if (!failure) {
-          thread.worker.postMessage({ kind: 'close' } satisfies ToWriter)
+          post(thread.worker, { kind: 'close' })
           thread.worker.ref()
         }
         await thread.exited

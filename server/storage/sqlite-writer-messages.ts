@@ -4,6 +4,8 @@ import type { WriteOp } from './sqlite-writes.js'
 export interface WriterConfig {
   readonly file: string
   readonly synchronous: 'FULL' | 'NORMAL'
+  /** One Int32: the main thread sets it to 1 and notifies after posting to the thread. */
+  readonly wake: SharedArrayBuffer
 }
 
 export interface WriteRequest {
