@@ -14,7 +14,10 @@ import {
   latencySummary,
   procSample,
   sleep,
+  threadCpuBetween,
+  threadCpuSample,
   type GeneratorStats,
+  type ThreadCpu,
 } from './measure.js'
 import type { RunningServer } from './servers.js'
 
@@ -34,6 +37,8 @@ export interface LoadResult {
   readonly deliveredPerSecond: number
   readonly cpuMicrosPerDelivered: number
   readonly serverCpuPercent: number
+  /** Server CPU per delivered update, by thread and mode (see ThreadCpu). */
+  readonly threadMicrosPerDelivered: ThreadCpu
   readonly latencyMs: { p50: number; p99: number; max: number }
   /** Receipts missing for edits sent in the window, after a drain (should be 0). */
   readonly lost: number
@@ -122,11 +127,13 @@ export async function runLoad(server: RunningServer, shape: LoadShape): Promise<
   await sleep(shape.warmupMs)
   const frames0 = sumStats(all)
   const proc0 = procSample(server.pid)
+  const threads0 = threadCpuSample(server.pid)
   const meter = generatorMeter()
   const t0 = performance.now()
   await sleep(shape.measureMs)
   const t1 = performance.now()
   const proc1 = procSample(server.pid)
+  const threads1 = threadCpuSample(server.pid)
   const generator = meter.stop()
   const frames1 = sumStats(all)
   for (const interval of intervals) clearInterval(interval)
@@ -145,6 +152,10 @@ export async function runLoad(server: RunningServer, shape: LoadShape): Promise<
     deliveredPerSecond: deliveredInWindow / seconds,
     cpuMicrosPerDelivered: (proc1.cpuMicros - proc0.cpuMicros) / deliveredInWindow,
     serverCpuPercent: (100 * (proc1.cpuMicros - proc0.cpuMicros)) / 1000 / (t1 - t0),
+    threadMicrosPerDelivered: perDelivered(
+      threadCpuBetween(server.pid, threads0, threads1),
+      deliveredInWindow,
+    ),
     latencyMs: latencySummary(ofWindow.map((r) => r.latency)),
     lost: sentInWindow * (shape.clientsPerBoard - 1) - ofWindow.length,
     framesPerSecond: (frames1.frames - frames0.frames) / seconds,
@@ -153,6 +164,15 @@ export async function runLoad(server: RunningServer, shape: LoadShape): Promise<
     converged,
     boardBytes,
     generator,
+  }
+}
+
+function perDelivered(spent: ThreadCpu, delivered: number): ThreadCpu {
+  return {
+    mainUserMicros: spent.mainUserMicros / delivered,
+    mainKernelMicros: spent.mainKernelMicros / delivered,
+    otherUserMicros: spent.otherUserMicros / delivered,
+    otherKernelMicros: spent.otherKernelMicros / delivered,
   }
 }
 

@@ -23,6 +23,54 @@ export function procSample(pid: number): ProcSample {
   return { cpuMicros: ticks * TICK_MICROS, rssBytes: rssKb * 1024 }
 }
 
+/** CPU time by thread: the main thread (the event loop) and all others, each as user and kernel. */
+export interface ThreadCpu {
+  readonly mainUserMicros: number
+  readonly mainKernelMicros: number
+  /** Worker threads (our SQLite writer), V8's GC helpers and libuv's pool, together. */
+  readonly otherUserMicros: number
+  readonly otherKernelMicros: number
+}
+
+/** Per thread, from /proc/<pid>/task/<tid>/stat; the main thread's tid is the pid. */
+export function threadCpuSample(pid: number): Map<number, { user: number; kernel: number }> {
+  const threads = new Map<number, { user: number; kernel: number }>()
+  for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+    let stat: string
+    try {
+      stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')
+    } catch {
+      continue // the thread ended meanwhile
+    }
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    threads.set(Number(tid), {
+      user: Number(fields[11]) * TICK_MICROS,
+      kernel: Number(fields[12]) * TICK_MICROS,
+    })
+  }
+  return threads
+}
+
+/** CPU spent by each kind of thread between two samples (a thread started meanwhile from 0). */
+export function threadCpuBetween(
+  pid: number,
+  before: ReturnType<typeof threadCpuSample>,
+  after: ReturnType<typeof threadCpuSample>,
+): ThreadCpu {
+  const spent = { mainUserMicros: 0, mainKernelMicros: 0, otherUserMicros: 0, otherKernelMicros: 0 }
+  for (const [tid, end] of after) {
+    const start = before.get(tid) ?? { user: 0, kernel: 0 }
+    if (tid === pid) {
+      spent.mainUserMicros += end.user - start.user
+      spent.mainKernelMicros += end.kernel - start.kernel
+    } else {
+      spent.otherUserMicros += end.user - start.user
+      spent.otherKernelMicros += end.kernel - start.kernel
+    }
+  }
+  return spent
+}
+
 /** The generator's CPU (this process, all threads) and event-loop delay over a window. */
 export function generatorMeter() {
   const cpu0 = process.cpuUsage()

@@ -5,6 +5,10 @@ import { SERVER_KINDS } from '../wire.js'
 
 const METRICS: readonly Metric[] = [
   { key: 'cpuMicrosPerDelivered', label: 'server CPU µs / delivered update' },
+  { key: 'mainUserMicros', label: '  of which main thread, user' },
+  { key: 'mainKernelMicros', label: '  of which main thread, kernel' },
+  { key: 'otherUserMicros', label: '  of which other threads, user' },
+  { key: 'otherKernelMicros', label: '  of which other threads, kernel' },
   { key: 'latencyP50', label: 'latency p50 ms' },
   { key: 'latencyP99', label: 'latency p99 ms' },
   { key: 'latencyMax', label: 'latency max ms' },
@@ -33,6 +37,7 @@ function fanout(id: number, title: string, shape: (quick: boolean) => LoadShape)
       return {
         values: {
           cpuMicrosPerDelivered: r.cpuMicrosPerDelivered,
+          ...r.threadMicrosPerDelivered,
           latencyP50: r.latencyMs.p50,
           latencyP99: r.latencyMs.p99,
           latencyMax: r.latencyMs.max,
