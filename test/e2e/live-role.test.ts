@@ -263,4 +263,52 @@ describeWithBrowser('a board page follows its role live', () => {
       await closeAll(li, wang)
     }
   })
+
+  it('a share link opened in the browser of an editor with unsynced offline work leaves that work to sync', async () => {
+    const [li, wang] = await signInLiAndWang()
+    const { token } = await accounts(app.server.access).createShareLink('software', {
+      label: 'wall screen',
+    })
+    const titlesOn = (page: Page) =>
+      page.locator('article[data-testid="card"] .card-title').allTextContents()
+    try {
+      await asAdmin((admin) => admin.grant(LI.name, 'software', 'editor'))
+      const { page } = li
+      await page.goto('/board/software')
+      await waitForStatus(page, 'synced')
+      await page.evaluate('navigator.serviceWorker.ready.then(() => true)')
+      // Li works offline and closes the laptop's tab before it could sync: the card is only in
+      // this browser's copy (a reload, still offline, shows it from there).
+      await li.context.setOffline(true)
+      await waitForStatus(page, 'offline', 5_000)
+      const offlineCard = 'E2E 离线卡片 before the wall screen'
+      await createCard(page, 'engaging', offlineCard)
+      await closeEditor(page)
+      await page.reload()
+      await cardIdByTitle(page, 'engaging', offlineCard)
+      await page.close()
+      await li.context.setOffline(false)
+
+      // The same browser opens the board's share link (a wall screen): a viewer, whose page
+      // shows the board as stored and has nothing to discard.
+      const screen = await li.context.newPage()
+      await screen.goto(`/board/software?token=${encodeURIComponent(token)}`)
+      await waitForStatus(screen, 'synced')
+      expect(await screen.locator('[data-testid="my-role"]').innerText()).toBe('Viewer')
+      expect(await titlesOn(screen)).not.toContain(offlineCard)
+      expect(await screen.locator('[data-testid="copy-discarded"]').count()).toBe(0)
+
+      // Li opens the board again: the card made offline is still here, and reaches the board
+      // and the wall screen.
+      const back = await li.context.newPage()
+      await back.goto('/board/software')
+      await waitForStatus(back, 'synced')
+      await cardIdByTitle(back, 'engaging', offlineCard)
+      await cardIdByTitle(screen, 'engaging', offlineCard)
+      const stored = await fetchSnapshot(app.server.url, 'software', li.cookie)
+      expect(stored.cards.map((card) => card.title)).toContain(offlineCard)
+    } finally {
+      await closeAll(li, wang)
+    }
+  })
 })

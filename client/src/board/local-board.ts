@@ -31,10 +31,19 @@ const LOAD_LIMIT_MS = 2_000
 /** Origin of the board state fetched over HTTP. */
 const SERVER_STATE = Symbol('server state')
 
-export function openLocalBoard(boardId: string): LocalBoard {
-  const keptKey = `sector-board:local-copy:${boardId}`
+/**
+ * Whose copy a page keeps. A share link's page (a viewer) keeps its own, apart from the copy of
+ * whoever signs in on this browser: its copy may be discarded (see `discard`), and that must never
+ * empty a copy holding a signed-in editor's offline edits not yet synced.
+ */
+export type CopyOwner = 'browser' | 'share-link'
+
+export function openLocalBoard(boardId: string, owner: CopyOwner = 'browser'): LocalBoard {
+  // The browser's copy keeps the names it always had (index.html reads the kept mark too).
+  const suffix = owner === 'share-link' ? ':share-link' : ''
+  const keptKey = `sector-board:local-copy:${boardId}${suffix}`
   const doc = new Y.Doc()
-  const local = new IndexeddbPersistence(`sector-board:${boardId}`, doc)
+  const local = new IndexeddbPersistence(`sector-board:${boardId}${suffix}`, doc)
   // Until the stored copy is loaded, y-indexeddb's 'update' listener only makes Yjs encode the
   // whole stored board once more as it loads (an update y-indexeddb then ignores). Nothing is lost
   // by listening later: as it loads, y-indexeddb stores everything the doc held before.

@@ -1,7 +1,7 @@
 // A sector board: toolbar (status, presence, filters, undo/redo, archive, export) and columns.
 import { Navigate, useLocation, useParams } from '@solidjs/router'
 import { canWrite, type Role } from '../../../shared/roles.js'
-import { lastKnownAccess, withToken } from '../access'
+import { lastKnownAccess, shareToken, withToken } from '../access'
 import { useAccess } from '../access-context'
 import { createMemo, createSignal, onCleanup, onMount, Show, untrack } from 'solid-js'
 import { createAccessRecheck } from '../board/access-recheck'
@@ -69,7 +69,7 @@ export function BoardRoute() {
     discards()
     if (!mayOpen()) return undefined
     return untrack(() => {
-      const board = openLocalBoard(boardId)
+      const board = openLocalBoard(boardId, shareToken() ? 'share-link' : 'browser')
       if (discardedFor?.boardId === boardId) reopenedAfterDiscard.set(board, discardedFor.discarded)
       discardedFor = null
       onCleanup(() => board.destroy())
