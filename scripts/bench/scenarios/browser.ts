@@ -6,6 +6,8 @@
 // records performance.now() (ms since navigation start) when the first card tile is in the DOM,
 // when all the board's live cards are, and when the page is live (its badge reads synced): a page
 // with no copy of its own draws the server's JSON view first, and turns live after that paint.
+// Floor: the last of those pages, kept as static HTML (no script, the same stylesheet) and opened
+// in three fresh profiles (static-floor.ts): what Chromium alone needs on this machine.
 // Drag, once both pages are live: Date.now() just before the mouse is released in browser A,
 // against Date.now() when an observer in browser B sees the card in its new column.
 import fs from 'node:fs'
@@ -19,6 +21,7 @@ import { launchBrowser } from '../../../test/support/browser.js'
 import { median } from '../measure.js'
 import type { Scenario } from '../scenario.js'
 import { startServer, tempDataDir } from '../servers.js'
+import { staticCopy, staticFloor } from '../static-floor.js'
 
 const BOARD = 'software'
 const CARD = 'article[data-testid="card"]'
@@ -39,6 +42,7 @@ export const browser: Scenario = {
     { key: 'changedAllCardsMs', label: 'the same, first page after a change (view not cached)' },
     { key: 'liveMs', label: 'board live (synced, editable), ms from navigation' },
     { key: 'reloadAllCardsMs', label: 'reload (IndexedDB cache): all cards, ms' },
+    { key: 'floorAllCardsMs', label: 'floor: the page as static HTML, all cards, ms' },
     { key: 'dragSeenMs', label: 'drag in A seen in B, ms' },
   ],
   async run(_server, _kind, ctx) {
@@ -66,6 +70,7 @@ export const browser: Scenario = {
       const lives = []
       let firstCard = Number.NaN
       let reload = Number.NaN
+      let drawn = ''
       for (let i = 0; i < 3; i++) {
         const page = await openPage(chromiumBrowser, base, live)
         const t = await renderTimes(page)
@@ -76,8 +81,10 @@ export const browser: Scenario = {
           await page.reload()
           reload = (await renderTimes(page)).all
         }
+        if (i === 2) drawn = await staticCopy(page, live)
         await page.context().close()
       }
+      const floor = await staticFloor(chromiumBrowser, drawn, live, 3)
       const dragSeenMs = await dragLatency(
         chromiumBrowser,
         base,
@@ -94,6 +101,7 @@ export const browser: Scenario = {
           changedAllCardsMs: renders[0] ?? Number.NaN,
           liveMs: median(lives),
           reloadAllCardsMs: reload,
+          floorAllCardsMs: floor.all,
           dragSeenMs,
           cards: live,
         },
