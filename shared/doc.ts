@@ -19,6 +19,19 @@ export const stagesOf = (doc: Y.Doc): Y.Map<StageMap> => doc.getMap('stages')
 export const cardsOf = (doc: Y.Doc): Y.Map<CardMap> => doc.getMap('cards')
 export const targetsOf = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('targets')
 
+/**
+ * Gives the board's root maps their type. A doc filled by Y.applyUpdate holds an untyped
+ * placeholder for each root until it is first asked for, and a transaction records its changes
+ * against those placeholders: code that tells changes apart by root (changes.ts, and so the
+ * server's check of client updates) would not recognise them. Call it before applying anything.
+ */
+export function defineBoardRoots(doc: Y.Doc): void {
+  metaOf(doc)
+  stagesOf(doc)
+  cardsOf(doc)
+  targetsOf(doc)
+}
+
 /** The shared types a person's edits can touch: the scope of a per-user undo history. */
 export function editableTypes(doc: Y.Doc): Y.Map<unknown>[] {
   return [doc.getMap('cards'), doc.getMap('stages'), doc.getMap('targets')]

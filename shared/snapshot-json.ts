@@ -4,7 +4,7 @@
 // bytes as JSON.stringify(toSnapshot(doc)) encoded as UTF-8.
 import type * as Y from 'yjs'
 import { touchedBy } from './changes.js'
-import { cardsOf } from './doc.js'
+import { cardsOf, defineBoardRoots } from './doc.js'
 import { inBoardOrder, readCard } from './read.js'
 import type { Card, Stage } from './schema.js'
 import { snapshotHead } from './snapshot.js'
@@ -26,6 +26,8 @@ export interface SnapshotJson {
 }
 
 export function followSnapshotJson(doc: Y.Doc): SnapshotJson {
+  // onTransaction tells changes apart by root (touchedBy).
+  defineBoardRoots(doc)
   const cached = new Map<string, CachedCard>()
   const onTransaction = (transaction: Y.Transaction): void => {
     for (const id of touchedBy(doc, transaction).cards) cached.delete(id)

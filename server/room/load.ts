@@ -1,5 +1,6 @@
 // Builds a board's Y.Doc from storage: the compacted state plus the log tail.
 import * as Y from 'yjs'
+import { defineBoardRoots } from '../../shared/doc.js'
 import type { BoardStore } from '../storage/store.js'
 
 export interface LoadedBoard {
@@ -15,6 +16,7 @@ export interface LoadedBoard {
 export async function loadBoardDoc(store: BoardStore, boardId: string): Promise<LoadedBoard> {
   const stored = await store.load(boardId)
   const doc = new Y.Doc({ gc: true })
+  defineBoardRoots(doc)
   doc.transact(() => {
     if (stored.state) Y.applyUpdate(doc, stored.state)
     for (const update of stored.updates) Y.applyUpdate(doc, update)

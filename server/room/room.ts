@@ -3,6 +3,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { touchedBy } from '../../shared/changes.js'
+import { defineBoardRoots } from '../../shared/doc.js'
 import { findViolation } from '../../shared/integrity.js'
 import type { Origin } from '../../shared/origin.js'
 import { canWrite, VIEWER_CHANGE_REFUSED, type Role } from '../../shared/roles.js'
@@ -129,6 +130,8 @@ export class Room {
     this.opts = opts
     this.boardId = opts.boardId
     this.doc = opts.doc
+    // However the doc was made: every client update is checked against these roots.
+    defineBoardRoots(this.doc)
     this.applied = new AppliedSeqs(opts.lastSeq)
     this.compactedSeq = opts.compactedSeq
     // Both encodings follow from it lazily (encodedState, syncStep2For).

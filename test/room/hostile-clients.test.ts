@@ -3,7 +3,7 @@
 // stored or relayed, and everyone else's work is kept.
 import * as Y from 'yjs'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { cardsOf, metaOf } from '../../shared/doc.js'
+import { cardsOf, metaOf, stagesOf, targetsOf } from '../../shared/doc.js'
 import { addCard } from '../../shared/ops/cards.js'
 import { readCards } from '../../shared/read.js'
 import { CloseCode } from '../../server/room/peer.js'
@@ -123,6 +123,29 @@ describe('hostile clients', () => {
     expect(cardsOf(reloaded.doc).has('evil')).toBe(false)
     const res = readCards(reloaded.doc)
     expect(res.length).toBeGreaterThan(0)
+  })
+
+  it('a malformed stage or target is refused by a room just loaded from storage', async () => {
+    // A doc filled from storage holds untyped placeholders for the roots no one has read yet, and
+    // the first transaction records its changes against them: they must still be checked.
+    const attacks: [string, (doc: Y.Doc) => void][] = [
+      ['invalid target evil', (doc) => targetsOf(doc).set('evil', { nonsense: true })],
+      ['stage evil is malformed', (doc) => stagesOf(doc).set('evil', 'not a stage' as never)],
+    ]
+    for (const [reason, attack] of attacks) {
+      const { rooms, store } = createRooms()
+      await store.append('software', Y.encodeStateAsUpdate(testBoard(1)))
+      const room = await rooms.acquire('software')
+      const attacker = new MemoryClient(room)
+      await attacker.connect()
+      const appends = store.calls.append
+      attacker.send(encodeUpdate(clientChange(room.doc, attack)))
+      expect(attacker.closed).toEqual({ code: CloseCode.invalidPayload, reason })
+      await expect(room.flush()).rejects.toThrow()
+      expect(store.calls.append).toBe(appends)
+      const reloaded = await rooms.acquire('software')
+      expect(stagesOf(reloaded.doc).has('evil') || targetsOf(reloaded.doc).has('evil')).toBe(false)
+    }
   })
 
   it('a client may not change the board identity or schema version', async () => {

@@ -5,7 +5,7 @@ import { batch, createSignal, type Signal } from 'solid-js'
 import { $RAW, createStore, reconcile } from 'solid-js/store'
 import type * as Y from 'yjs'
 import { touchedBy } from '../../../shared/changes.js'
-import { cardsOf, metaOf } from '../../../shared/doc.js'
+import { cardsOf, defineBoardRoots, metaOf } from '../../../shared/doc.js'
 import { compareRanked } from '../../../shared/rank.js'
 import {
   readCard,
@@ -60,6 +60,8 @@ const emptyState = (): BoardState => ({
 })
 
 export function createBoardStore(doc: Y.Doc): BoardStore {
+  // onTransaction tells changes apart by root (touchedBy).
+  defineBoardRoots(doc)
   const [state, setState] = createStore<BoardState>(emptyState())
   // Plain copies of the projected cards and stages: column placement is derived from these, so a
   // transaction never reads thousands of cards back through the store's proxies.
