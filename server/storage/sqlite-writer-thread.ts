@@ -5,6 +5,8 @@
 // The thread runs no event loop: it sleeps in Atomics.wait until the main thread raises the wake
 // flag, takes what the port holds with receiveMessageOnPort, and commits. An edit then costs the
 // thread one futex wake instead of an epoll round, an async handle and a setImmediate turn.
+// So nothing here may wait on the event loop: no timers, no promises, no async better-sqlite3
+// calls (backup()): they would never run.
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads'
 import { openSqliteDatabase } from './sqlite-database.js'
 import type { FromWriter, ToWriter, WriteRequest, WriterConfig } from './sqlite-writer-messages.js'

@@ -1,6 +1,8 @@
 // The server's check of a client's change (shared/integrity.ts) looks only at the card fields the
-// change touched. Whatever a client sends, that verdict must be the one a check of every touched
-// card, whole, would give: a change is refused exactly when it leaves some card malformed.
+// change touched. Whatever a client sends to a well-formed board, that verdict must be the one a
+// check of every touched card, whole, would give: a change is refused exactly when it leaves some
+// card malformed. (A card already malformed, as concurrent edits merged across instances can
+// leave one, may still be edited in its other fields: the point of checking fields.)
 import fc from 'fast-check'
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
