@@ -12,19 +12,33 @@ import { startServer, tempDataDir } from './servers.js'
 
 export const LARGE_BOARD = 'marine'
 
+/**
+ * Replaces `boardId` on our server (at `base`, e.g. http://127.0.0.1:PORT) with a generated
+ * board of `cards` cards through the import endpoint, and returns the snapshot imported.
+ */
+export async function importBigBoard(base: string, boardId: string, cards: number) {
+  const url = `${base}/api/boards/${boardId}`
+  const snapshot = (await (await fetch(`${url}/snapshot`)).json()) as Snapshot
+  const big = bigSnapshot(snapshot, cards)
+  const response = await fetch(`${url}/import`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(big),
+  })
+  if (!response.ok) throw new Error(`import failed: ${response.status} ${await response.text()}`)
+  return big
+}
+
+/** How many tiles a board page shows for `snapshot`: archived cards get none. */
+export const liveCards = (snapshot: Snapshot): number =>
+  snapshot.cards.filter((card) => !card.archived).length
+
 export async function prepareLargeBoard(cards: number): Promise<LargeBoard> {
   const t0 = performance.now()
   const dataDir = tempDataDir()
   const server = await startServer('ours', { dataDir })
   try {
-    const base = `http://127.0.0.1:${server.port}/api/boards/${LARGE_BOARD}`
-    const snapshot = (await (await fetch(`${base}/snapshot`)).json()) as Snapshot
-    const response = await fetch(`${base}/import`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(bigSnapshot(snapshot, cards)),
-    })
-    if (!response.ok) throw new Error(`import failed: ${response.status} ${await response.text()}`)
+    await importBigBoard(`http://127.0.0.1:${server.port}`, LARGE_BOARD, cards)
     const client = new FullClient('ours', server.port, LARGE_BOARD)
     await client.synced
     const update = Y.encodeStateAsUpdate(client.doc)

@@ -12,15 +12,20 @@ export interface ProcSample {
   readonly rssBytes: number
 }
 
-export function procSample(pid: number): ProcSample {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+/** User and kernel CPU time from a `/proc/.../stat` file, in microseconds. */
+function cpuFromStat(file: string): { user: number; kernel: number } {
+  const stat = fs.readFileSync(file, 'utf8')
   // The command name may hold spaces and parentheses: fields start after the last ')'.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
   // After the name: state(3) ... utime(14) stime(15), i.e. indexes 11 and 12 here.
-  const ticks = Number(fields[11]) + Number(fields[12])
+  return { user: Number(fields[11]) * TICK_MICROS, kernel: Number(fields[12]) * TICK_MICROS }
+}
+
+export function procSample(pid: number): ProcSample {
+  const cpu = cpuFromStat(`/proc/${pid}/stat`)
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
   const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN)
-  return { cpuMicros: ticks * TICK_MICROS, rssBytes: rssKb * 1024 }
+  return { cpuMicros: cpu.user + cpu.kernel, rssBytes: rssKb * 1024 }
 }
 
 /** CPU time by thread: the main thread (the event loop) and all others, each as user and kernel. */
@@ -36,17 +41,11 @@ export interface ThreadCpu {
 export function threadCpuSample(pid: number): Map<number, { user: number; kernel: number }> {
   const threads = new Map<number, { user: number; kernel: number }>()
   for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
-    let stat: string
     try {
-      stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')
+      threads.set(Number(tid), cpuFromStat(`/proc/${pid}/task/${tid}/stat`))
     } catch {
       continue // the thread ended meanwhile
     }
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    threads.set(Number(tid), {
-      user: Number(fields[11]) * TICK_MICROS,
-      kernel: Number(fields[12]) * TICK_MICROS,
-    })
   }
   return threads
 }

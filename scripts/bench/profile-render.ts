@@ -3,12 +3,11 @@
 // time went (self time by function and by script) plus the page's performance marks.
 // Usage: npx tsx scripts/bench/profile-render.ts [cards] [--reload] [--out profile.cpuprofile]
 import fs from 'node:fs'
-import type { Snapshot } from '../../shared/snapshot.js'
-import { bigSnapshot } from '../../test/support/big-snapshot.js'
 import { launchBrowser } from '../../test/support/browser.js'
 import os from 'node:os'
 import path from 'node:path'
 import { build } from 'vite'
+import { importBigBoard, liveCards } from './large-board.js'
 import { startServer, tempDataDir } from './servers.js'
 
 interface ProfileNode {
@@ -43,14 +42,7 @@ const server = await startServer('ours', { dataDir, env: { CLIENT_DIR: clientDir
 const base = `http://127.0.0.1:${server.port}`
 const browser = await launchBrowser()
 try {
-  const snapshot = (await (await fetch(`${base}/api/boards/software/snapshot`)).json()) as Snapshot
-  const big = bigSnapshot(snapshot, cards)
-  await fetch(`${base}/api/boards/software/import`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(big),
-  })
-  const live = big.cards.filter((c) => !c.archived).length
+  const live = liveCards(await importBigBoard(base, 'software', cards))
   const context = await browser.newContext({
     baseURL: base,
     viewport: { width: 1280, height: 720 },

@@ -2,9 +2,8 @@
 // render of the 2,000-card board beside its floor on this machine, the page the app drew kept as
 // static HTML (no script, the same stylesheet), each timed in fresh profiles.
 // Usage: npx tsx scripts/bench/render-floor.ts [cards=2000] [pages=3]
-import type { Snapshot } from '../../shared/snapshot.js'
-import { bigSnapshot } from '../../test/support/big-snapshot.js'
 import { launchBrowser } from '../../test/support/browser.js'
+import { importBigBoard, liveCards } from './large-board.js'
 import { median } from './measure.js'
 import { buildOurServer, startServer } from './servers.js'
 import { staticCopy, staticFloor, timeFreshPage, type FloorTimes } from './static-floor.js'
@@ -16,16 +15,7 @@ const server = await startServer('ours')
 const base = `http://127.0.0.1:${server.port}`
 const browser = await launchBrowser()
 try {
-  const snapshot = (await (await fetch(`${base}/api/boards/software/snapshot`)).json()) as Snapshot
-  const big = bigSnapshot(snapshot, cards)
-  const imported = await fetch(`${base}/api/boards/software/import`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(big),
-  })
-  if (!imported.ok) throw new Error(`import failed: ${imported.status}`)
-  // Archived cards get no tile.
-  const live = big.cards.filter((c) => !c.archived).length
+  const live = liveCards(await importBigBoard(base, 'software', cards))
 
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
   const page = await context.newPage()

@@ -6,7 +6,7 @@ import fs from 'node:fs/promises'
 import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import { accounts } from '../../server/access/accounts.js'
-import { describeWithBrowser } from '../support/browser.js'
+import { describeWithBrowser, type Client } from '../support/browser.js'
 import {
   addPerson,
   EDITING_CONTROLS,
@@ -47,6 +47,19 @@ const countEditingControls = (page: Page) =>
   Promise.all(EDITING_CONTROLS.map((id) => page.locator(`[data-testid="${id}"]`).count())).then(
     (counts) => counts.reduce((a, b) => a + b, 0),
   )
+
+const titlesOn = (page: Page) =>
+  page.locator('article[data-testid="card"] .card-title').allTextContents()
+
+/** Takes `client`'s browser offline and makes a card on `page` there (kept on this device). */
+async function makeCardOffline(client: Client, page: Page, title: string): Promise<void> {
+  // The service worker fetched first: going offline while it registers logs an error.
+  await page.evaluate('navigator.serviceWorker.ready.then(() => true)')
+  await client.context.setOffline(true)
+  await waitForStatus(page, 'offline', 5_000)
+  await createCard(page, 'engaging', title)
+  await closeEditor(page)
+}
 
 describeWithBrowser('a board page follows its role live', () => {
   const app = useServedApp(async (server) => {
@@ -186,8 +199,6 @@ describeWithBrowser('a board page follows its role live', () => {
     const { page } = li
     const role = page.locator('[data-testid="my-role"]')
     const notice = page.locator('[data-testid="copy-discarded"]')
-    const titlesOnPage = () =>
-      page.locator('article[data-testid="card"] .card-title').allTextContents()
     try {
       await asAdmin((admin) => admin.grant(LI.name, 'software', 'editor'))
       await page.goto('/board/software')
@@ -201,15 +212,10 @@ describeWithBrowser('a board page follows its role live', () => {
       await otherTab.goto('/board/software')
       await waitForStatus(otherTab, 'synced')
 
-      // The service worker fetched first: going offline while it registers logs an error.
-      await page.evaluate('navigator.serviceWorker.ready.then(() => true)')
       // Away (a laptop asleep): no socket for the server to close when the admin demotes Li.
-      await li.context.setOffline(true)
-      await waitForStatus(page, 'offline', 5_000)
       // Li goes on working offline, kept on this device as usual.
       const offlineCard = 'E2E 离线新卡片 made offline'
-      await createCard(page, 'engaging', offlineCard)
-      await closeEditor(page)
+      await makeCardOffline(li, page, offlineCard)
       await asAdmin((admin) => admin.grant(LI.name, 'software', 'viewer'))
       expect(await role.innerText()).toBe('Editor')
 
@@ -236,7 +242,7 @@ describeWithBrowser('a board page follows its role live', () => {
       expect(setAside.format).toBe('sector-board/snapshot')
       expect(setAside.cards.map((card) => card.title)).toContain(offlineCard)
       await waitForStatus(page, 'synced')
-      expect(await titlesOnPage()).not.toContain(offlineCard)
+      expect(await titlesOn(page)).not.toContain(offlineCard)
       const stored = await fetchSnapshot(app.server.url, 'software', li.cookie)
       expect(stored.cards.map((card) => card.title)).not.toContain(offlineCard)
       expect(await page.locator('article[data-testid="card"]').count()).toBe(
@@ -256,7 +262,7 @@ describeWithBrowser('a board page follows its role live', () => {
       // This browser's copy went too: a reload shows the stored board, without the notice.
       await page.reload()
       await waitForStatus(page, 'synced')
-      expect(await titlesOnPage()).not.toContain(offlineCard)
+      expect(await titlesOn(page)).not.toContain(offlineCard)
       expect(await notice.count()).toBe(0)
       expect(li.errors).toEqual([])
     } finally {
@@ -269,21 +275,15 @@ describeWithBrowser('a board page follows its role live', () => {
     const { token } = await accounts(app.server.access).createShareLink('software', {
       label: 'wall screen',
     })
-    const titlesOn = (page: Page) =>
-      page.locator('article[data-testid="card"] .card-title').allTextContents()
     try {
       await asAdmin((admin) => admin.grant(LI.name, 'software', 'editor'))
       const { page } = li
       await page.goto('/board/software')
       await waitForStatus(page, 'synced')
-      await page.evaluate('navigator.serviceWorker.ready.then(() => true)')
       // Li works offline and closes the laptop's tab before it could sync: the card is only in
       // this browser's copy (a reload, still offline, shows it from there).
-      await li.context.setOffline(true)
-      await waitForStatus(page, 'offline', 5_000)
       const offlineCard = 'E2E 离线卡片 before the wall screen'
-      await createCard(page, 'engaging', offlineCard)
-      await closeEditor(page)
+      await makeCardOffline(li, page, offlineCard)
       await page.reload()
       await cardIdByTitle(page, 'engaging', offlineCard)
       await page.close()

@@ -14,10 +14,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import type { Browser, Page } from 'playwright-core'
-import type { Snapshot } from '../../../shared/snapshot.js'
-import { bigSnapshot } from '../../../test/support/big-snapshot.js'
 import { buildClientOnce } from '../../../test/support/client-build.js'
 import { launchBrowser } from '../../../test/support/browser.js'
+import { importBigBoard, liveCards } from '../large-board.js'
 import { median } from '../measure.js'
 import type { Scenario } from '../scenario.js'
 import { startServer, tempDataDir } from '../servers.js'
@@ -54,17 +53,8 @@ export const browser: Scenario = {
     let chromiumBrowser: Browser | undefined
     try {
       const base = `http://127.0.0.1:${server.port}`
-      const snapshot = (await (
-        await fetch(`${base}/api/boards/${BOARD}/snapshot`)
-      ).json()) as Snapshot
-      const big = bigSnapshot(snapshot, cards)
-      const imported = await fetch(`${base}/api/boards/${BOARD}/import`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(big),
-      })
-      if (!imported.ok) throw new Error(`import failed: ${imported.status}`)
-      const live = big.cards.filter((c) => !c.archived).length
+      const big = await importBigBoard(base, BOARD, cards)
+      const live = liveCards(big)
       chromiumBrowser = await launchBrowser()
       const renders = []
       const lives = []
